@@ -1,0 +1,145 @@
+/**
+ * The crosswinds CLI: validate scenario files, simulate a forecast, export its XState machine.
+ * Usage is printed on any bad argument; exit codes: 0 ok, 1 invalid files, 2 bad arguments.
+ */
+import {
+  buildSchedule,
+  formatIssue,
+  machineConfig,
+  parseOverride,
+  quarterIndex,
+  runPath,
+  HORIZON,
+  closestName,
+  type Override
+} from '../lib/engine';
+import { readCatalog } from './readCatalog';
+import { formatPathTable } from './pathTable';
+
+const USAGE = `usage: npm run crosswinds -- <command>
+  validate [paths…]                       check scenario files (all when no path is given)
+  simulate <analyst> [--preset observed|assumed] [--set driver=level@quarter …]
+                     [--from Q] [--to Q] [--json]
+  export <analyst>                        the forecast as XState machine JSON`;
+
+class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+function validate(paths: string[]): number {
+  const { issues, articlesFound } = readCatalog(paths.length ? paths : undefined);
+  for (const issue of issues) console.log(formatIssue(issue));
+  if (!articlesFound)
+    console.log('warning: numbered articles not found; paragraphs were not checked');
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  console.log(
+    errors ? `${errors} error(s), ${warnings} warning(s)` : `valid (${warnings} warning(s))`
+  );
+  return errors ? 1 : 0;
+}
+
+function loadOrExit() {
+  const { catalog, issues } = readCatalog();
+  if (!catalog) {
+    issues.forEach((i) => console.error(formatIssue(i)));
+    process.exit(1);
+  }
+  return catalog;
+}
+
+function pickScenario(catalog: ReturnType<typeof loadOrExit>, id: string | undefined) {
+  const ids = [...catalog.models.keys()];
+  if (!id) fail(`name an analyst: one of ${ids.join(', ')}`);
+  const model = catalog.models.get(id);
+  if (!model) {
+    const guess = closestName(id, ids);
+    fail(
+      `unknown analyst "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${ids.join(', ')}`
+    );
+  }
+  return model;
+}
+
+function simulate(args: string[]): number {
+  let id: string | undefined;
+  let preset = 'assumed';
+  let from: string | undefined;
+  let to: string | undefined;
+  let json = false;
+  const overrides: Override[] = [];
+  const quarterArg = (flag: string, value: string | undefined) => {
+    if (!value || quarterIndex(value) === null) fail(`${flag} needs a quarter like 2024Q1`);
+    return value;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--preset') {
+      preset = args[++i] ?? '';
+      if (preset !== 'observed' && preset !== 'assumed') fail('--preset is observed or assumed');
+    } else if (a === '--set') {
+      const o = parseOverride(args[++i] ?? '');
+      if (!o) fail('--set needs driver=level@quarter, e.g. sanctions=easing@2026Q3');
+      overrides.push(o);
+    } else if (a === '--from') from = quarterArg(a, args[++i]);
+    else if (a === '--to') to = quarterArg(a, args[++i]);
+    else if (a === '--json') json = true;
+    else if (a.startsWith('-')) fail(`unknown option ${a}`);
+    else if (id) fail(`unexpected argument ${a}`);
+    else id = a;
+  }
+  const catalog = loadOrExit();
+  const model = pickScenario(catalog, id);
+  for (const o of overrides) {
+    const levels = model.drivers.levels.get(o.driver);
+    if (!levels)
+      fail(`unknown driver "${o.driver}"; expected one of ${model.drivers.ids.join(', ')}`);
+    if (!levels.includes(o.level))
+      fail(`unknown level "${o.level}" for ${o.driver}; expected one of ${levels.join(', ')}`);
+  }
+  const last = to && quarterIndex(to)! > quarterIndex(HORIZON.last)! ? to : HORIZON.last;
+  const schedule = buildSchedule(
+    catalog,
+    preset === 'observed' ? { kind: 'observed' } : { kind: 'assumed', scenario: model.scenario },
+    overrides,
+    { first: HORIZON.first, last }
+  );
+  const result = runPath(model, schedule, { from, to: to ?? HORIZON.last });
+  if (json) console.log(JSON.stringify(result, (k, v) => (k === 'trace' ? undefined : v), 2));
+  else console.log(formatPathTable(result, model, preset));
+  return 0;
+}
+
+function exportMachine(args: string[]): number {
+  if (args.length > 1) fail(`unexpected argument ${args[1]}`);
+  const catalog = loadOrExit();
+  console.log(JSON.stringify(machineConfig(pickScenario(catalog, args[0])), null, 2));
+  return 0;
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return validate(rest);
+      case 'simulate':
+        return simulate(rest);
+      case 'export':
+        return exportMachine(rest);
+      case undefined:
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command ? 0 : 2;
+      default:
+        fail(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`crosswinds: ${e.message}\n${USAGE}`);
+    return 2;
+  }
+}

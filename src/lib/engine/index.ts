@@ -1,0 +1,49 @@
+/**
+ * The engine's public surface. Plain TypeScript: no Svelte, no DOM, no d3-selection, no I/O.
+ * It runs the same in the browser, a Web Worker, the CLI and tests.
+ */
+export * from './quarter';
+export * from './schema';
+export * from './issues';
+export { closestName } from './suggest';
+export {
+  loadCatalog,
+  type Catalog,
+  type CatalogFiles,
+  type SourceFile,
+  type LoadResult
+} from './catalog';
+export { checkScenario, checkVocabulary, checkHistory, type ArticleNumbering } from './check';
+export { checkModel } from './modelCheck';
+export { resolveModel, perQuarterChance, type Model, type ResolvedTransition } from './model';
+export { compile, machineConfig, runMachine, type QuarterEvent, type MachineStep } from './compile';
+export {
+  compileTable,
+  step,
+  outcomes,
+  settle,
+  AlwaysLoopError,
+  type TransitionTable
+} from './table';
+export { evaluateGuard, traceGuard, type Frame, type GuardTrace, type AnyGuard } from './guards';
+export { describeGuard, conditionsInWords, formatPercent, type ConditionInWords } from './describe';
+export {
+  buildSchedule,
+  framesOf,
+  lastQuarter,
+  parseOverride,
+  type Schedule,
+  type Override,
+  type Preset,
+  type Provenance
+} from './schedule';
+export { propagate, mostLikelyPath, levelVectors } from './distribution';
+export {
+  runPath,
+  executables,
+  type PathResult,
+  type PathStep,
+  type TakenTransition,
+  type RunOptions
+} from './path';
+export { indexDrivers, driverLabel, levelLabel, type DriverIndex } from './vocabulary';

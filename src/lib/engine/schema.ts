@@ -1,0 +1,225 @@
+/**
+ * zod schemas for every file under scenarios/, and the types inferred from them. Shape only:
+ * cross-references (a state a transition names, a level a driver has) are checked in check.ts,
+ * which knows the other files.
+ */
+import { z } from 'zod';
+import { QUARTER_PATTERN } from './quarter';
+
+const id = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, 'an id of letters, digits and hyphens, starting with a letter');
+const quarter = z.string().regex(QUARTER_PATTERN, 'a quarter like 2020Q1');
+const text = z.string().trim().min(1, 'a non-empty text');
+
+const MAX_QUOTE_WORDS = 12;
+
+/** Where a claim comes from: a paragraph of the cited article and, optionally, a short quote. */
+export const SourceRef = z.strictObject({
+  para: z.number().int().min(1),
+  quote: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((q) => q.split(/\s+/).length <= MAX_QUOTE_WORDS, {
+      message: `a quote of at most ${MAX_QUOTE_WORDS} words`
+    })
+    .optional()
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+/** A paragraph of a named article, as the driver vocabulary cites it. */
+export const ArticleRef = z.strictObject({
+  ref: id,
+  para: z.number().int().min(1)
+});
+export type ArticleRef = z.infer<typeof ArticleRef>;
+
+export const Level = z.strictObject({ id, label: text });
+
+export const Driver = z.strictObject({
+  id,
+  label: text,
+  group: text,
+  description: text,
+  ordered: z.boolean(),
+  levels: z.array(Level).min(2, 'at least two levels'),
+  sources: z.array(ArticleRef).min(1, 'at least one source')
+});
+export type Driver = z.infer<typeof Driver>;
+
+export const Vocabulary = z.strictObject({ drivers: z.array(Driver).min(1) });
+export type Vocabulary = z.infer<typeof Vocabulary>;
+
+export const ScaleLevel = z.strictObject({
+  level: z.number().int().min(-3).max(3),
+  id,
+  label: text,
+  meaning: text
+});
+export const Scale = z.strictObject({
+  levels: z.array(ScaleLevel).length(7, 'the seven levels -3 … +3')
+});
+export type Scale = z.infer<typeof Scale>;
+
+const probabilityNumber = z
+  .number()
+  .gt(0, 'a probability above 0')
+  .max(1, 'a probability of at most 1');
+
+export const LikelihoodTerm = z.strictObject({
+  id,
+  label: text,
+  range: z.tuple([probabilityNumber, probabilityNumber]),
+  value: probabilityNumber
+});
+export const LikelihoodScale = z.strictObject({
+  name: text,
+  terms: z.array(LikelihoodTerm).min(1)
+});
+export type LikelihoodScale = z.infer<typeof LikelihoodScale>;
+
+export const GUARD_TYPES = [
+  'driverIs',
+  'driverAtLeast',
+  'driverAtMost',
+  'from',
+  'until',
+  'and',
+  'or',
+  'not'
+] as const;
+
+/** A guard as written in a scenario file: XState's `{ type, params }` guard object. */
+export type Guard =
+  | { type: 'driverIs'; params: { driver: string; levels: string[] } }
+  | {
+      type: 'driverAtLeast' | 'driverAtMost';
+      params: { driver: string; level: string };
+    }
+  | { type: 'from' | 'until'; params: { quarter: string } }
+  | { type: 'and' | 'or'; params: { guards: Guard[] } }
+  | { type: 'not'; params: { guard: Guard } };
+
+export const Guard: z.ZodType<Guard> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('driverIs'),
+      params: z.strictObject({
+        driver: id,
+        levels: z.array(id).min(1, 'at least one level')
+      })
+    }),
+    z.strictObject({
+      type: z.enum(['driverAtLeast', 'driverAtMost']),
+      params: z.strictObject({ driver: id, level: id })
+    }),
+    z.strictObject({
+      type: z.enum(['from', 'until']),
+      params: z.strictObject({ quarter })
+    }),
+    z.strictObject({
+      type: z.enum(['and', 'or']),
+      params: z.strictObject({
+        guards: z.array(Guard).min(1, 'at least one guard')
+      })
+    }),
+    z.strictObject({
+      type: z.literal('not'),
+      params: z.strictObject({ guard: Guard })
+    })
+  ])
+);
+
+export const Probability = z
+  .strictObject({
+    term: id.optional(),
+    value: probabilityNumber.optional(),
+    withinQuarters: z.number().int().min(1).optional(),
+    source: SourceRef
+  })
+  .refine((p) => (p.term === undefined) !== (p.value === undefined), {
+    message: 'either a likelihood `term` or a numeric `value`, not both'
+  });
+export type Probability = z.infer<typeof Probability>;
+
+export const Transition = z.strictObject({
+  id,
+  from: id,
+  to: id,
+  trigger: z.enum(['quarter', 'always']).default('quarter'),
+  priority: z.number().int().optional(),
+  guard: Guard,
+  probability: Probability.optional(),
+  description: text.optional(),
+  source: SourceRef
+});
+export type Transition = z.infer<typeof Transition>;
+
+export const State = z.strictObject({
+  label: text,
+  level: z.number().int().min(-3).max(3),
+  description: text,
+  source: SourceRef
+});
+export type State = z.infer<typeof State>;
+
+export const Assumption = z.strictObject({ level: id, source: SourceRef });
+
+export const AssumptionChange = z.strictObject({
+  driver: id,
+  level: id,
+  from: quarter,
+  source: SourceRef
+});
+
+export const ScenarioSource = z.strictObject({
+  ref: id,
+  author: text,
+  title: text,
+  outlet: text,
+  published: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+  url: z.url().optional()
+});
+
+export const Scenario = z.strictObject({
+  id,
+  source: ScenarioSource,
+  thesis: text,
+  start: z.strictObject({ quarter, state: id, source: SourceRef }),
+  states: z.record(id, State).refine((s) => Object.keys(s).length > 0, 'at least one state'),
+  transitions: z.array(Transition),
+  assumptions: z.strictObject({
+    drivers: z.record(id, Assumption),
+    changes: z.array(AssumptionChange).default([])
+  })
+});
+export type Scenario = z.infer<typeof Scenario>;
+
+export const HistoryEvent = z.strictObject({
+  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date as YYYY-MM-DD or YYYY-MM'),
+  driver: id,
+  direction: z.enum(['warming', 'cooling', 'neutral']),
+  summary: text,
+  source: z.url()
+});
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+export const HistoryQuarter = z.strictObject({
+  quarter,
+  level: z.number().int().min(-3).max(3),
+  drivers: z.record(id, id),
+  note: text.optional()
+});
+export type HistoryQuarter = z.infer<typeof HistoryQuarter>;
+
+export const History = z.strictObject({
+  about: text,
+  scale: z.record(z.string(), z.string()).optional(),
+  coverage: z.strictObject({ from: z.string(), to: z.string() }),
+  /** Event topics that are not drivers of any forecast but are part of the record. */
+  otherTopics: z.array(id).default([]),
+  events: z.array(HistoryEvent),
+  quarters: z.array(HistoryQuarter).min(1)
+});
+export type History = z.infer<typeof History>;

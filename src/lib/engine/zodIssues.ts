@@ -1,0 +1,54 @@
+/** zod's issues turned into ValidationIssues that name the file, the path and what was expected. */
+import type { z } from 'zod';
+import { closestName } from './suggest';
+import { didYouMean, formatPath, type ValidationIssue } from './issues';
+
+function describe(issue: z.core.$ZodIssue): string {
+  const got = 'input' in issue ? JSON.stringify(issue.input) : undefined;
+  switch (issue.code) {
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      const guess = typeof issue.input === 'string' ? closestName(issue.input, values) : undefined;
+      return `expected one of ${values.join(', ')}; got ${got}${didYouMean(guess)}`;
+    }
+    case 'invalid_union': {
+      if ('options' in issue && Array.isArray(issue.options)) {
+        const options = (issue.options as unknown[]).map(String);
+        const guess =
+          typeof issue.input === 'string' ? closestName(issue.input, options) : undefined;
+        return `expected one of ${options.join(', ')}; got ${got}${didYouMean(guess)}`;
+      }
+      return issue.message;
+    }
+    case 'invalid_type':
+      return issue.input === undefined
+        ? `missing; expected ${issue.expected}`
+        : `expected ${issue.expected}; got ${got}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    default: {
+      const message = issue.message.replace(/^Invalid input: /, '');
+      return /^(expected|a |an |at |either|the )/i.test(message)
+        ? `expected ${message.replace(/^expected /i, '')}`
+        : message;
+    }
+  }
+}
+
+/** Parses with a schema; on failure returns one issue per zod issue, with paths. */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string
+): { value?: z.output<S>; issues: ValidationIssue[] } {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return { value: result.data, issues: [] };
+  return {
+    issues: result.error.issues.map((issue) => ({
+      severity: 'error',
+      file,
+      path: formatPath(issue.path),
+      message: describe(issue)
+    }))
+  };
+}
