@@ -13,6 +13,7 @@ import {
   closestName,
   type Override
 } from '../lib/engine';
+import { existsSync } from 'node:fs';
 import { readCatalog } from './readCatalog';
 import { formatPathTable } from './pathTable';
 
@@ -29,6 +30,12 @@ function fail(message: string): never {
 }
 
 function validate(paths: string[]): number {
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length) {
+    for (const p of missing) console.log(`${p}: no such file`);
+    console.log(`${missing.length} error(s), 0 warning(s)`);
+    return 1;
+  }
   const { issues, articlesFound } = readCatalog(paths.length ? paths : undefined);
   for (const issue of issues) console.log(formatIssue(issue));
   if (!articlesFound)
@@ -107,6 +114,11 @@ function simulate(args: string[]): number {
     { first: HORIZON.first, last }
   );
   const result = runPath(model, schedule, { from, to: to ?? HORIZON.last });
+  if (result.steps.length === 0) {
+    fail(
+      `${model.scenario.id} runs from ${model.scenario.start.quarter}; nothing to show for ${from ?? model.scenario.start.quarter}–${to ?? HORIZON.last}`
+    );
+  }
   if (json) console.log(JSON.stringify(result, (k, v) => (k === 'trace' ? undefined : v), 2));
   else console.log(formatPathTable(result, model, preset));
   return 0;

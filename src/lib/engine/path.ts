@@ -77,13 +77,14 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
   const start = model.startQuarter;
   const end = options.to ? toIndex(options.to) : lastQuarter(schedule);
   const reportFrom = Math.max(options.from ? toIndex(options.from) : start, start);
+  const chanceIds = model.scenario.transitions.filter((t) => t.probability).map((t) => t.id);
+  const probabilistic = chanceIds.length > 0;
   if (end < start)
-    return { scenario: model.scenario.id, steps: [], probabilistic: false, pathProbability: 1 };
+    return { scenario: model.scenario.id, steps: [], probabilistic, pathProbability: 1 };
 
   const vectors = levelVectors(schedule, model.vocabulary, start, end);
   const rows = propagate(table, vectors);
   const { choices, probability } = mostLikelyPath(table, vectors);
-  const chanceIds = model.scenario.transitions.filter((t) => t.probability).map((t) => t.id);
 
   const frames = framesOf(schedule, start, end).map((frame, t) => ({
     ...frame,
@@ -135,7 +136,7 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
   return {
     scenario: model.scenario.id,
     steps: steps.filter((s) => toIndex(s.quarter) >= reportFrom),
-    probabilistic: chanceIds.length > 0,
+    probabilistic,
     pathProbability: probability
   };
 }

@@ -14,9 +14,18 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'invalid_union': {
       if ('options' in issue && Array.isArray(issue.options)) {
         const options = (issue.options as unknown[]).map(String);
-        const guess =
-          typeof issue.input === 'string' ? closestName(issue.input, options) : undefined;
-        return `expected one of ${options.join(', ')}; got ${got}${didYouMean(guess)}`;
+        // A discriminated union reports the whole object; the name to correct is its discriminator.
+        const input = issue.input as unknown;
+        const key = 'discriminator' in issue ? String(issue.discriminator) : '';
+        const named =
+          typeof input === 'string'
+            ? input
+            : input && typeof input === 'object' && key in input
+              ? (input as Record<string, unknown>)[key]
+              : undefined;
+        const guess = typeof named === 'string' ? closestName(named, options) : undefined;
+        const shown = named === undefined ? got : JSON.stringify(named);
+        return `expected one of ${options.join(', ')}; got ${shown}${didYouMean(guess)}`;
       }
       return issue.message;
     }
