@@ -1,0 +1,184 @@
+/** The crosswinds CLI as a user runs it: `main(argv)`, its exit code and what it prints. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
+import { main } from './main';
+import { scenariosDir } from './readCatalog';
+import { quarterRange, type Guard, type PathResult } from '../lib/engine';
+
+/** Runs the CLI with console output captured, as lines. */
+function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  try {
+    const code = main(argv);
+    const lines = (calls: string[]) => calls.flatMap((c) => c.split('\n'));
+    return { code, out: lines(out), err: lines(err) };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+interface ScenarioFile {
+  start: { state: string };
+  states: Record<string, { label: string }>;
+  transitions: Array<{ id: string; from: string; to: string; guard: Guard; probability?: object }>;
+}
+
+const scenarioFile = (id: string) =>
+  parse(readFileSync(join(scenariosDir, 'forecasts', `${id}.yaml`), 'utf8')) as ScenarioFile;
+
+const json = (lines: string[]) => JSON.parse(lines.join('\n'));
+
+/** The rows of the text table: quarter, state label, and the "Why" text. */
+function tableRows(lines: string[]) {
+  const body = lines.slice(lines.findIndex((l) => l.startsWith('-------')) + 1);
+  return body.map((line) => {
+    const m = /^(\d{4}Q[1-4]) {2,}(?:→ | {2})(.+?) {2,}[+-]?\d {2,}\d+% *(.*)$/.exec(line);
+    expect(m, `a table row: ${line}`).not.toBeNull();
+    return { quarter: m![1]!, label: m![2]!, why: m![3]! };
+  });
+}
+
+describe('validate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosswinds-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('returns 0 and prints "valid" for the real files', () => {
+    const { code, out } = run('validate');
+    expect(code).toBe(0);
+    expect(out.at(-1)).toMatch(/^valid\b/);
+    expect(out.join('\n')).not.toMatch(/error|not found/);
+  });
+
+  it('returns 1 and prints `file: path: message` for a broken file', () => {
+    const path = join(dir, 'test-analyst.yaml');
+    const fixture = new URL('../lib/engine/fixtures/test-analyst.yaml', import.meta.url);
+    const text = readFileSync(fixture, 'utf8');
+    writeFileSync(path, text.replace('level: lapsed-restraint }', 'level: lapsed-restrant }'));
+    const { code, out } = run('validate', path);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      `${relative(process.cwd(), path)}: transitions[0].guard.params.level: ` +
+        'unknown level "lapsed-restrant" for armsControl; ' +
+        'expected one of collapsed, lapsed-restraint, in-force, new-framework ' +
+        '(did you mean "lapsed-restraint"?)'
+    );
+    expect(out.at(-1)).toBe('1 error(s), 0 warning(s)');
+  });
+});
+
+describe('simulate', () => {
+  it('prints a table of quarters from the start quarter with the scenario’s state labels', () => {
+    const { code, out } = run('simulate', 'notte-2025-reset');
+    expect(code).toBe(0);
+    const rows = tableRows(out);
+    expect(rows.map((r) => r.quarter)).toEqual(quarterRange('2025Q2', rows.at(-1)!.quarter));
+    expect(rows.length).toBeGreaterThan(4);
+    const file = scenarioFile('notte-2025-reset');
+    const labels = Object.values(file.states).map((s) => s.label);
+    expect(rows[0]!.label).toBe(file.states[file.start.state]!.label);
+    for (const row of rows) expect(labels).toContain(row.label);
+    // A row where the state changes after the start says why.
+    expect(rows.slice(1).some((r) => r.why.length > 0)).toBe(true);
+  });
+
+  it('prints JSON with --json: steps from 2025Q2, each distribution summing to 1', () => {
+    const { code, out } = run('simulate', 'kortunov-2025-thaw', '--preset', 'observed', '--json');
+    expect(code).toBe(0);
+    const result = json(out) as PathResult;
+    expect(result.scenario).toBe('kortunov-2025-thaw');
+    expect(result.steps[0]!.quarter).toBe('2025Q2');
+    expect(result.steps.length).toBeGreaterThan(4);
+    for (const step of result.steps) {
+      const total = Object.values(step.distribution).reduce((a, b) => a + b, 0);
+      expect(total).toBeCloseTo(1, 9);
+    }
+  });
+
+  // In no forecast does lifting sanctions alone from 2026Q1 change the path (both presets were
+  // tried): Kortunov's normalisation needs a ceasefire too. So both runs hold the ceasefire fixed
+  // and differ only in the sanctions override.
+  it('--set sanctions=lifted@2026Q1 changes the path from 2026Q1 on, and says why', () => {
+    const ceasefire = ['simulate', 'kortunov-2025-thaw', '--set', 'ukraine=ceasefire@2026Q1'];
+    const lifted = [...ceasefire, '--set', 'sanctions=lifted@2026Q1'];
+    const without = json(run(...ceasefire, '--json').out) as PathResult;
+    const withLift = json(run(...lifted, '--json').out) as PathResult;
+    const states = (r: PathResult) => r.steps.map((s) => `${s.quarter} ${s.state}`);
+    const first = states(without).findIndex((s, i) => s !== states(withLift)[i]);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(withLift.steps[first]!.quarter).toBe('2026Q1');
+
+    const { code, out } = run(...lifted);
+    expect(code).toBe(0);
+    const row = tableRows(out).find((r) => r.quarter === '2026Q1')!;
+    expect(row.label).toBe(withLift.steps[first]!.label);
+    expect(row.why).toMatch(/sanctions/i);
+  });
+});
+
+describe('bad arguments', () => {
+  it.each([
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [
+      ['simulate', 'notte-2025-rest'],
+      'unknown analyst "notte-2025-rest" (did you mean "notte-2025-reset"?)'
+    ],
+    [['simulate', 'notte-2025-reset', '--set', 'sanctions'], '--set needs driver=level@quarter'],
+    [
+      ['simulate', 'notte-2025-reset', '--set', 'sanctions=lifted@2026'],
+      '--set needs driver=level@quarter'
+    ],
+    [['simulate', 'notte-2025-reset', '--from', '2024'], '--from needs a quarter like 2024Q1']
+  ])('%j returns 2 with a one-line error and the usage', (argv, message) => {
+    const { code, out, err } = run(...argv);
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/^crosswinds: /);
+    expect(err[0]).toContain(message);
+    expect(err[1]).toMatch(/^usage: npm run crosswinds -- <command>/);
+    expect(err.join('\n')).toMatch(/simulate <analyst>/);
+    expect(out).toEqual([]);
+  });
+});
+
+describe('export', () => {
+  it('prints the XState machine: every state, and guards as { type, params }', () => {
+    const { code, out } = run('export', 'trenin-2020-guardrails');
+    expect(code).toBe(0);
+    const machine = json(out);
+    const file = scenarioFile('trenin-2020-guardrails');
+    expect(machine.initial).toBe(file.start.state);
+    expect(Object.keys(machine.states)).toEqual(Object.keys(file.states));
+    for (const t of file.transitions) {
+      const state = machine.states[t.from];
+      const exported = [...(state.on?.QUARTER ?? []), ...(state.always ?? [])].find(
+        (x: { meta: { transition: string } }) => x.meta.transition === t.id
+      );
+      expect(exported, t.id).toBeDefined();
+      expect(exported.target).toBe(t.to);
+      // A transition with a chance is its guard and a `chance` guard; both are { type, params }.
+      const guard = t.probability ? exported.guard.params.guards[0] : exported.guard;
+      expect(guard).toEqual(t.guard);
+      expect(Object.keys(exported.guard).sort()).toEqual(['params', 'type']);
+    }
+  });
+});
+
+describe('nothing to run', () => {
+  it('validate on a missing file says so in one line and returns 1', () => {
+    const r = run('validate', 'scenarios/forecasts/nope.yaml');
+    expect(r.code).toBe(1);
+    expect(r.out[0]).toBe('scenarios/forecasts/nope.yaml: no such file');
+  });
+
+  it('simulate for quarters before a forecast starts returns 2 and names its start', () => {
+    const r = run('simulate', 'notte-2025-reset', '--to', '2024Q1');
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/runs from 2025Q2/);
+  });
+});
