@@ -176,6 +176,8 @@ export const AssumptionChange = z.strictObject({
 export const ScenarioSource = z.strictObject({
   ref: id,
   author: text,
+  /** How labels name the author in short; defaults to the last word of `author`. */
+  citeAs: text.optional(),
   title: text,
   outlet: text,
   published: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'),
