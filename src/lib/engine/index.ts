@@ -47,3 +47,4 @@ export {
   type RunOptions
 } from './path';
 export { indexDrivers, driverLabel, levelLabel, type DriverIndex } from './vocabulary';
+export { signposts, type Signpost } from './signposts';
