@@ -74,7 +74,7 @@ export function loadCatalog(files: CatalogFiles, options: LoadOptions = {}): Loa
   const scale = load(Scale, files.scale, issues);
   const likelihood = load(LikelihoodScale, files.likelihood, issues);
   const history = load(History, files.history, issues);
-  if (vocabulary) issues.push(...checkVocabulary(vocabulary, files.drivers.path));
+  if (vocabulary) issues.push(...checkVocabulary(vocabulary, files.drivers.path, options.articles));
   if (vocabulary && history) issues.push(...checkHistory(history, files.history.path, vocabulary));
   if (
     !vocabulary ||

@@ -23,12 +23,32 @@ function fold(text: string): string {
   return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
-export function checkVocabulary(vocabulary: Vocabulary, file: string): ValidationIssue[] {
+export function checkVocabulary(
+  vocabulary: Vocabulary,
+  file: string,
+  articles?: ArticleNumbering
+): ValidationIssue[] {
   const { list, add } = issueList(file);
   const seen = new Set<string>();
   vocabulary.drivers.forEach((d, i) => {
     if (seen.has(d.id)) add(`drivers[${i}].id`, `duplicate driver id "${d.id}"`);
     seen.add(d.id);
+    d.sources.forEach((source, j) => {
+      const article = articles?.[source.ref];
+      if (!articles) return;
+      if (!article) {
+        const slugs = Object.keys(articles);
+        add(
+          `drivers[${i}].sources[${j}].ref`,
+          `no numbered article "${source.ref}"; expected one of ${slugs.join(', ')}${didYouMean(closestName(source.ref, slugs))}`
+        );
+      } else if (article[source.para - 1] === undefined) {
+        add(
+          `drivers[${i}].sources[${j}].para`,
+          `¶${source.para} does not exist in ${source.ref} (it has ¶1–¶${article.length})`
+        );
+      }
+    });
     const levels = new Set<string>();
     d.levels.forEach((l, j) => {
       if (levels.has(l.id)) add(`drivers[${i}].levels[${j}].id`, `duplicate level id "${l.id}"`);

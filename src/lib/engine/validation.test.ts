@@ -247,3 +247,22 @@ describe('loading the catalog', () => {
     expect(catalog?.scenarios.map((s) => `${s.id}.yaml`).sort()).toEqual(files.sort());
   });
 });
+
+describe('the driver vocabulary', () => {
+  it('names a driver source whose paragraph does not exist in the cited article', () => {
+    const files = catalogFiles([]);
+    const text = files.drivers.text.replace(
+      '{ ref: notte-2025-reset, para: 12 }',
+      '{ ref: notte-2025-reset, para: 412 }'
+    );
+    expect(text).not.toBe(files.drivers.text);
+    const { issues } = loadCatalog({ ...files, drivers: { ...files.drivers, text } }, { articles });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      file: files.drivers.path,
+      path: 'drivers[0].sources[3].para',
+      severity: 'error'
+    });
+    expect(issues[0]!.message).toMatch(/¶412 does not exist in notte-2025-reset/);
+  });
+});
