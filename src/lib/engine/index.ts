@@ -48,3 +48,4 @@ export {
 } from './path';
 export { indexDrivers, driverLabel, levelLabel, type DriverIndex } from './vocabulary';
 export { signposts, type Signpost } from './signposts';
+export { citationsByParagraph, type Citation, type ParagraphCitations } from './citations';
