@@ -39,3 +39,13 @@ test.describe('sources pages', () => {
     }
   });
 });
+
+test('the explanation panel on /explore links to the cited paragraph', async ({ page }) => {
+  await page.goto('/explore?f=trenin-2020-guardrails&q=2022Q1');
+  await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
+  const link = page.getByRole('link', { name: /^trenin-2020-guardrails ¶\d+$/ }).first();
+  const para = (await link.textContent())!.match(/¶(\d+)/)![1];
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/sources/trenin-2020-guardrails#p${para}$`));
+  await expect(page.locator(`#p${para}`)).toBeInViewport();
+});
