@@ -289,3 +289,17 @@ export function pathFootprint(steps: PathStep[], quarter: Quarter): PathFootprin
   }
   return { visits, taken, current: open.state, currentVisit: open };
 }
+
+/** Colours of the diagram's path and transitions: holding, not holding, taken. */
+export const DIAGRAM_COLOURS = { accent: '#1f5fa8', muted: '#59636e', dark: '#2b3138' } as const;
+
+/** Pure. A level with its sign: "+2", "−1" (a true minus), "0". */
+export function signedLevel(level: number): string {
+  return level > 0 ? `+${level}` : level < 0 ? `−${-level}` : '0';
+}
+
+/** Pure. The "Left" cell of a visit in the diagram's text version. */
+export function visitLeftText(v: Visit, quarter: string): string {
+  if (v.passedThrough) return `${v.left} (passed through)`;
+  return v.left ?? `Still there in ${quarter}`;
+}

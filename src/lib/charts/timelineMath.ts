@@ -389,3 +389,56 @@ export function describeQuarter(quarter: string, readings: QuarterReading[]): st
   });
   return `${quarter}. ${parts.join('. ')}.`;
 }
+
+/** " · 68%" when a reading is not certain, else "". */
+function chanceSuffix(r: QuarterReading): string {
+  return r.probability !== undefined && r.probability < 0.995
+    ? ` · ${formatProbability(r.probability)}`
+    : '';
+}
+
+/** Pure. "· Thaw (+1) · 89%" for the tooltip: the level, and its chance when it is not certain. */
+export function tooltipLevelText(r: QuarterReading): string {
+  return `${r.state ? '· ' : ''}${r.levelName} (${formatLevel(r.level ?? 0)})${chanceSuffix(r)}`;
+}
+
+/** Pure. "−2 Confrontation · 68%" for the data table. */
+export function tableCellText(r: QuarterReading): string {
+  return `${formatLevel(r.level ?? 0)} ${r.levelName}${chanceSuffix(r)}`;
+}
+
+/**
+ * Pure. The quarter index a key moves the selection to from index `i` (←/↓ back, →/↑ on,
+ * Page Down/Up a year, Home/End the ends), or undefined for any other key.
+ */
+export function keyTarget(key: string, i: number, count: number): number | undefined {
+  const moves: Record<string, number> = {
+    ArrowLeft: i - 1,
+    ArrowDown: i - 1,
+    ArrowRight: i + 1,
+    ArrowUp: i + 1,
+    PageDown: i - 4,
+    PageUp: i + 4,
+    Home: 0,
+    End: count - 1
+  };
+  return moves[key];
+}
+
+/**
+ * Pure. Whether a point in viewBox units is over the plot (with room above for the boundary
+ * labels and below for the x axis), where pointer moves and clicks pick a quarter.
+ */
+export function overPlot(plot: TimelineGeometry['plot'], vx: number, vy: number): boolean {
+  const { left, right, top, bottom } = plot;
+  return !(vx < left || vx > right || vy < top - 8 || vy > bottom + 24);
+}
+
+/** Pure. Centre of the selected quarter's tag under the x axis, kept inside the plot. */
+export function selectedTagX(
+  g: Pick<TimelineGeometry, 'x' | 'plot'>,
+  quarter: string
+): number | null {
+  const cx = columnCentre(g.x, quarter);
+  return cx === undefined ? null : Math.min(Math.max(cx, g.plot.left + 29), g.plot.right - 29);
+}
