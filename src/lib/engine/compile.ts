@@ -5,6 +5,7 @@
 import { assign, createActor, setup, type AnyStateMachine } from 'xstate';
 import { evaluateGuard, type AnyGuard, type Frame } from './guards';
 import type { Model, ResolvedTransition } from './model';
+import { GUARD_TYPES } from './schema';
 
 /** The event a machine receives at the start of every quarter. */
 export interface QuarterEvent extends Frame {
@@ -67,17 +68,8 @@ export function machineConfig(model: Model) {
   };
 }
 
-const GUARD_NAMES = [
-  'driverIs',
-  'driverAtLeast',
-  'driverAtMost',
-  'from',
-  'until',
-  'and',
-  'or',
-  'not',
-  'chance'
-] as const;
+// Every guard a file may name, plus the compiled-only `chance`.
+const GUARD_NAMES = [...GUARD_TYPES, 'chance'] as const;
 
 /** The XState machine for a model, with guards and actions bound in setup(). Pure. */
 export function compile(model: Model): AnyStateMachine {
