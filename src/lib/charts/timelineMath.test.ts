@@ -5,19 +5,17 @@ import { realCatalog } from '$lib/engine/testCatalog';
 import { buildSchedule, runPath } from '$lib/engine';
 import {
   columnCentre,
-  describeQuarter,
   formatLevel,
-  formatProbability,
   LAYOUT,
   laneOffsets,
   linePath,
   quarterAt,
-  readingsAt,
   timelineGeometry,
   xScale,
   yScale,
   type TimelineSeries
 } from './timelineMath';
+import { describeQuarter, formatProbability, readingsAt } from './timelineReadings';
 
 const quarters = quarterRange('2020Q1', '2022Q4'); // 12 quarters
 const levels = [
