@@ -112,7 +112,8 @@ export function loadCatalog(files: CatalogFiles, options: LoadOptions = {}): Loa
         ...checkScenario(scenario, file.path, {
           vocabulary,
           likelihood,
-          articles: options.articles
+          articles: options.articles,
+          otherTopics: history.otherTopics
         })
       );
     }

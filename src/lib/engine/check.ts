@@ -63,6 +63,8 @@ export interface ScenarioCheckContext {
   likelihood: LikelihoodScale;
   /** When given, every `para` must exist in the cited article and every quote appear in it. */
   articles?: ArticleNumbering;
+  /** Event topics of the record that are not drivers, which claims may name as evidence. */
+  otherTopics?: readonly string[];
 }
 
 /** Pure. Checks names and sources; the model's behaviour is checked by modelCheck.ts. */
@@ -200,6 +202,26 @@ export function checkScenario(
       add(`${path}.from`, `expected a quarter after the start (${scenario.start.quarter})`);
     }
     checkSource(`${path}.source`, c.source);
+  });
+  const topics = [...drivers.ids, ...(context.otherTopics ?? [])];
+  const claimIds = new Set<string>();
+  scenario.claims.forEach((c, i) => {
+    const path = `claims[${i}]`;
+    if (claimIds.has(c.id)) add(`${path}.id`, `duplicate claim id "${c.id}"`);
+    claimIds.add(c.id);
+    checkSource(`${path}.source`, c.source);
+    if ((quarterIndex(c.window.until) ?? 0) < (quarterIndex(c.window.from) ?? 0)) {
+      add(`${path}.window.until`, `expected a quarter at or after ${c.window.from}`);
+    }
+    c.topics.forEach((t, j) => {
+      if (!topics.includes(t)) {
+        add(
+          `${path}.topics[${j}]`,
+          `unknown topic "${t}"; expected a driver or one of the record's other topics${didYouMean(closestName(t, topics))}`
+        );
+      }
+    });
+    if (c.test?.when) checkGuard(`${path}.test.when`, c.test.when);
   });
   return list;
 }

@@ -49,3 +49,27 @@ export {
 export { indexDrivers, driverLabel, levelLabel, type DriverIndex } from './vocabulary';
 export { signposts, type Signpost } from './signposts';
 export { citationsByParagraph, type Citation, type ParagraphCitations } from './citations';
+export {
+  SCALE_LEVELS,
+  withinOneShare,
+  meanAbsoluteError,
+  brierScore,
+  quarterVerdict,
+  type QuarterVerdict
+} from './score';
+export {
+  scoreAnalyst,
+  scorecard,
+  publicationQuarter,
+  type AnalystScore,
+  type RunScore
+} from './scorecard';
+export {
+  cruxDrivers,
+  driverMoves,
+  outcomeAt,
+  type DriverCrux,
+  type CruxMove,
+  type Outcome
+} from './crux';
+export { claimVerdict, testVerdict, summariseQuarters, type ClaimVerdict } from './claims';

@@ -173,6 +173,48 @@ export const AssumptionChange = z.strictObject({
   source: SourceRef
 });
 
+/**
+ * A checkable claim of the article, scored against the observed record. Either `test` (the
+ * verdict is computed from the record's driver levels and relationship level over `window`) or
+ * `judged` (the record's drivers cannot express it; the encoder's verdict, with its reason).
+ */
+export const ClaimTest = z
+  .strictObject({
+    /** sometime: the condition holds in at least one quarter; always: in every; never: in none. */
+    expect: z.enum(['sometime', 'always', 'never']),
+    when: Guard.optional(),
+    level: z
+      .strictObject({
+        atLeast: z.number().int().min(-3).max(3).optional(),
+        atMost: z.number().int().min(-3).max(3).optional()
+      })
+      .optional()
+  })
+  .refine((t) => t.when !== undefined || t.level !== undefined, {
+    message: 'a `when` guard on the drivers, a `level` bound, or both'
+  });
+export type ClaimTest = z.infer<typeof ClaimTest>;
+
+export const VERDICTS = ['held', 'did-not-hold', 'open'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const Claim = z
+  .strictObject({
+    id,
+    /** The claim in the encoder's words. */
+    claim: text,
+    source: SourceRef,
+    window: z.strictObject({ from: quarter, until: quarter }),
+    /** Event topics (drivers or the record's other topics) shown as evidence. */
+    topics: z.array(id).min(1, 'at least one topic'),
+    test: ClaimTest.optional(),
+    judged: z.strictObject({ verdict: z.enum(VERDICTS), reason: text }).optional()
+  })
+  .refine((c) => (c.test === undefined) !== (c.judged === undefined), {
+    message: 'either a `test` computed from the record or a `judged` verdict, not both'
+  });
+export type Claim = z.infer<typeof Claim>;
+
 export const ScenarioSource = z.strictObject({
   ref: id,
   author: text,
@@ -194,7 +236,8 @@ export const Scenario = z.strictObject({
   assumptions: z.strictObject({
     drivers: z.record(id, Assumption),
     changes: z.array(AssumptionChange).default([])
-  })
+  }),
+  claims: z.array(Claim).default([])
 });
 export type Scenario = z.infer<typeof Scenario>;
 

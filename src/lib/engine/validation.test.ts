@@ -168,6 +168,45 @@ const mistakes: Mistake[] = [
     says: ['an `always` transition fires at once and takes no probability']
   },
   {
+    kind: 'a claim citing an unknown event topic',
+    edits: [
+      [
+        'claims',
+        [
+          {
+            id: 'no-reset',
+            claim: 'No reset.',
+            source: { para: 20 },
+            window: { from: '2020Q3', until: '2021Q4' },
+            topics: ['diplomaticTie'],
+            test: { expect: 'never', level: { atLeast: 2 } }
+          }
+        ]
+      ]
+    ],
+    path: 'claims[0].topics[0]',
+    says: ['unknown topic "diplomaticTie"', '(did you mean "diplomaticTies"?)']
+  },
+  {
+    kind: 'a claim with neither a test nor a judgement',
+    edits: [
+      [
+        'claims',
+        [
+          {
+            id: 'no-reset',
+            claim: 'No reset.',
+            source: { para: 20 },
+            window: { from: '2020Q3', until: '2021Q4' },
+            topics: ['sanctions']
+          }
+        ]
+      ]
+    ],
+    path: 'claims[0]',
+    says: ['either a `test` computed from the record or a `judged` verdict']
+  },
+  {
     kind: 'an id that is not the file name',
     edits: [['id', 'other-analyst']],
     path: 'id',
