@@ -34,7 +34,7 @@ const assumed = (id: string): Preset => ({
 /** Opens /explore and waits until it has read the link and its controls respond. */
 async function open(page: Page, url: string) {
   await page.goto(url);
-  await expect(page.locator('.explore[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
 }
 
 const driver = (page: Page, label: string) => page.getByLabel(label, { exact: true });

@@ -1,0 +1,81 @@
+/**
+ * The exploration as live state for a page (/explore, /compare): one rune per field, so that a
+ * quarter change does not re-run the models, plus reading the link once and encoding it back.
+ * The codec itself is pure and lives in exploration.ts.
+ */
+import { catalog } from '$lib/catalog';
+import { buildSchedule, type Override } from '$lib/engine';
+import {
+  clearOverrides,
+  decode,
+  defaultExploration,
+  encode,
+  presetOf,
+  queryString,
+  setOverride,
+  type Exploration
+} from './exploration';
+
+export class ExplorationView {
+  preset = $state('');
+  overrides = $state<Override[]>([]);
+  shown = $state<string[]>([]);
+  quarter = $state('');
+  focus = $state('');
+  /** What a tampered link lost, in words; dismissable. */
+  notices = $state<string[]>([]);
+  /** Set once the link has been read, so the defaults never overwrite a shared link. */
+  ready = $state(false);
+
+  /** The drivers in force: the preset plus the user's overrides. */
+  schedule = $derived(buildSchedule(catalog, presetOf(this.preset, catalog), this.overrides));
+
+  constructor() {
+    this.set(defaultExploration(catalog));
+  }
+
+  get exploration(): Exploration {
+    return {
+      preset: this.preset,
+      overrides: this.overrides,
+      analysts: this.shown,
+      quarter: this.quarter,
+      focus: this.focus
+    };
+  }
+
+  /** '' or '?p=…': the query that reproduces this view. */
+  get query(): string {
+    return queryString(encode(this.exploration, catalog));
+  }
+
+  set(e: Exploration) {
+    this.preset = e.preset;
+    this.overrides = e.overrides;
+    this.shown = e.analysts;
+    this.quarter = e.quarter;
+    this.focus = e.focus;
+  }
+
+  /** Reads the link once; later calls do nothing. */
+  readLink(params: URLSearchParams) {
+    if (this.ready) return;
+    const decoded = decode(params, catalog);
+    this.set(decoded.exploration);
+    this.notices = decoded.notices;
+    this.ready = true;
+  }
+
+  setDriver(driver: string, level: string) {
+    this.overrides = setOverride(this.overrides, driver, level, this.quarter);
+  }
+
+  resetDriver(driver: string) {
+    this.overrides = clearOverrides(this.overrides, driver);
+  }
+
+  setShown(ids: string[]) {
+    this.shown = ids;
+    if (!ids.includes(this.focus)) this.focus = ids[0]!;
+  }
+}
