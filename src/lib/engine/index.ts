@@ -73,3 +73,4 @@ export {
   type Outcome
 } from './crux';
 export { claimVerdict, testVerdict, summariseQuarters, type ClaimVerdict } from './claims';
+export { parseWith } from './zodIssues';
