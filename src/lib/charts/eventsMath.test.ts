@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import type { History, HistoryEvent, Vocabulary } from '$lib/engine';
+import {
+  assignLanes,
+  COMPACT_BELOW,
+  csvField,
+  defaultSpan,
+  describeEvent,
+  eventKeyTarget,
+  eventsCsv,
+  eventsGeometry,
+  eventsInSpan,
+  eventsSummary,
+  formatEventDate,
+  humanise,
+  nearestMarker,
+  parseEventDate,
+  topicLabel,
+  topicOrder
+} from './eventsMath';
+
+function driver(id: string, label: string): Vocabulary['drivers'][number] {
+  return {
+    id,
+    label,
+    group: 'g',
+    description: 'd',
+    ordered: true,
+    levels: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' }
+    ],
+    sources: [{ ref: 'x', para: 1 }]
+  };
+}
+
+const vocabulary: Vocabulary = {
+  drivers: [
+    driver('sanctions', 'Sanctions'),
+    driver('energy', 'Energy'),
+    driver('ukraine', 'Ukraine')
+  ]
+};
+
+function ev(date: string, topic: string, direction: HistoryEvent['direction'], summary = 's') {
+  return { date, driver: topic, direction, summary, source: `https://example.org/${date}` };
+}
+
+const events: HistoryEvent[] = [
+  ev('2021-02-10', 'diplomaticTies', 'cooling'),
+  ev('2020-05-01', 'ukraine', 'warming'),
+  ev('2020-05', 'sanctions', 'neutral'),
+  ev('2020-05-01', 'sanctions', 'cooling')
+];
+
+const history: History = {
+  about: 'test',
+  coverage: { from: '2020-01-01', to: '2021-12-31' },
+  otherTopics: ['diplomaticTies'],
+  events,
+  quarters: [
+    { quarter: '2020Q1', level: -1, drivers: {} },
+    { quarter: '2020Q2', level: -2, drivers: {} },
+    { quarter: '2020Q4', level: 0, drivers: {} },
+    { quarter: '2021Q1', level: 1, drivers: {} }
+  ]
+};
+
+const levels = [-3, -2, -1, 0, 1, 2, 3].map((level) => ({ level, label: `L${level}` }));
+
+describe('dates and labels', () => {
+  it('parseEventDate puts a month-only date mid-month, in UTC', () => {
+    expect(parseEventDate('2020-04-12').toISOString()).toBe('2020-04-12T00:00:00.000Z');
+    expect(parseEventDate('2020-04').toISOString()).toBe('2020-04-15T00:00:00.000Z');
+  });
+
+  it('formatEventDate writes the day only when the date has one', () => {
+    expect(formatEventDate('2020-04-02')).toBe('2 Apr 2020');
+    expect(formatEventDate('2026-12')).toBe('Dec 2026');
+  });
+
+  it('topicLabel uses the vocabulary, else a readable form of the id', () => {
+    expect(topicLabel('energy', vocabulary)).toBe('Energy');
+    expect(topicLabel('diplomaticTies', vocabulary)).toBe('Diplomatic ties');
+    expect(humanise('newStartTreaty')).toBe('New start treaty');
+  });
+});
+
+describe('topicOrder and eventsInSpan', () => {
+  it('topicOrder keeps vocabulary order, then other topics, and only topics with events', () => {
+    const more = [...events, ev('2020-06-01', 'mystery', 'neutral')];
+    expect(topicOrder(more, vocabulary, ['diplomaticTies', 'unused'])).toEqual([
+      'sanctions',
+      'ukraine',
+      'diplomaticTies',
+      'mystery'
+    ]);
+  });
+
+  it('eventsInSpan sorts by date, keeps file order on ties and drops events outside', () => {
+    const inSpan = eventsInSpan(events, '2020Q2', '2020Q4');
+    expect(inSpan.map((e) => `${e.date} ${e.driver}`)).toEqual([
+      '2020-05-01 ukraine',
+      '2020-05-01 sanctions',
+      '2020-05 sanctions'
+    ]);
+  });
+
+  it('defaultSpan covers every observed quarter and every event', () => {
+    expect(defaultSpan(history)).toEqual({ from: '2020Q1', to: '2021Q1' });
+  });
+});
+
+describe('eventsGeometry', () => {
+  const g = eventsGeometry(history, vocabulary, { width: 900, levels });
+
+  it('places the quarters edge to edge across the plot and events at their date', () => {
+    expect(g.x(new Date(Date.UTC(2020, 0, 1)))).toBeCloseTo(g.plot.left);
+    expect(g.x(new Date(Date.UTC(2021, 3, 1)))).toBeCloseTo(g.plot.right);
+    const first = g.markers[0]!;
+    expect(first.x).toBeCloseTo(g.x(new Date(Date.UTC(2020, 4, 1))));
+  });
+
+  it('gives one row per topic, in order, below the observed strip', () => {
+    expect(g.rows.map((r) => r.label)).toEqual(['Sanctions', 'Ukraine', 'Diplomatic ties']);
+    expect(g.rows[0]!.top).toBeGreaterThan(g.strip.bottom);
+    expect(g.rows[1]!.top).toBe(g.rows[0]!.bottom);
+    expect(g.height).toBeGreaterThan(g.rows[2]!.bottom);
+  });
+
+  it('numbers markers in date order and puts each on its topic row', () => {
+    expect(g.markers.map((m) => [m.index, m.topic])).toEqual([
+      [0, 'ukraine'],
+      [1, 'sanctions'],
+      [2, 'sanctions'],
+      [3, 'diplomaticTies']
+    ]);
+    expect(g.markers[0]!.y).toBe(g.rows[1]!.y);
+  });
+
+  it('moves a marker to another lane when it would sit on its neighbour', () => {
+    const narrow = eventsGeometry(history, vocabulary, { width: 300 });
+    const [a, b] = [narrow.markers[1]!, narrow.markers[2]!];
+    expect(Math.abs(a.x - b.x)).toBeLessThan(11);
+    expect(a.y).toBe(narrow.rows[0]!.y);
+    expect(b.y).not.toBe(a.y);
+    expect(g.markers[2]!.y).toBe(g.rows[0]!.y);
+  });
+
+  it('draws the observed level as steps, breaking at a quarter with no level', () => {
+    expect(g.strip.levels.map((l) => l.label)).toEqual(levels.map((l) => l.label));
+    expect(g.strip.levels[6]!.y).toBeLessThan(g.strip.levels[0]!.y);
+    expect(g.strip.path.match(/M/g)).toHaveLength(2);
+    expect(g.markers[0]!.observedY).toBe(g.y(-2));
+  });
+
+  it('labels each year once, centred on its part of the span', () => {
+    expect(g.years.map((y) => y.label)).toEqual(['2020', '2021']);
+    expect(g.years[0]!.x).toBeCloseTo(g.plot.left);
+  });
+
+  it('honours from/to and moves topic labels above rows when narrow', () => {
+    const narrow = eventsGeometry(history, vocabulary, {
+      width: COMPACT_BELOW - 1,
+      from: '2021Q1',
+      to: '2021Q1'
+    });
+    expect(narrow.compact).toBe(true);
+    expect(narrow.markers).toHaveLength(1);
+    expect(narrow.rows.map((r) => r.topic)).toEqual(['diplomaticTies']);
+    expect(narrow.rows[0]!.labelY).toBeLessThan(narrow.rows[0]!.y);
+    expect(narrow.rows[0]!.labelX).toBe(0);
+  });
+});
+
+describe('interaction helpers', () => {
+  it('assignLanes reuses the first free lane and falls back to the oldest', () => {
+    expect(assignLanes([0, 5, 8, 30, 31], 10, 3)).toEqual([0, 1, 2, 0, 1]);
+    expect(assignLanes([0, 1, 2, 3], 10, 3)).toEqual([0, 1, 2, 0]);
+  });
+
+  it('eventKeyTarget steps, jumps and clamps', () => {
+    expect(eventKeyTarget('ArrowRight', 2, 5)).toBe(3);
+    expect(eventKeyTarget('ArrowLeft', 0, 5)).toBe(0);
+    expect(eventKeyTarget('ArrowRight', 4, 5)).toBe(4);
+    expect(eventKeyTarget('Home', 3, 5)).toBe(0);
+    expect(eventKeyTarget('End', 0, 5)).toBe(4);
+    expect(eventKeyTarget('a', 0, 5)).toBeUndefined();
+    expect(eventKeyTarget('End', 0, 0)).toBeUndefined();
+  });
+
+  it('nearestMarker picks the closest marker within the radius', () => {
+    const ms = [
+      { x: 10, y: 10 },
+      { x: 20, y: 10 }
+    ];
+    expect(nearestMarker(ms, 16, 11)).toBe(1);
+    expect(nearestMarker(ms, 100, 100)).toBeNull();
+  });
+
+  it('describeEvent and eventsSummary say it in words', () => {
+    const g = eventsGeometry(history, vocabulary, { width: 900 });
+    expect(describeEvent(g.markers[0]!)).toBe('1 May 2020, Ukraine, warming: s');
+    expect(eventsSummary(events, '2020Q1', '2021Q1')).toBe(
+      '4 events, 1 warming, 2 cooling, 1 neutral, from 2020Q1 to 2021Q1'
+    );
+  });
+});
+
+describe('eventsCsv', () => {
+  it('quotes commas, quotes and line breaks (RFC 4180) and leaves plain fields bare', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('writes a header and one CRLF line per event, by date, with topic labels', () => {
+    const csv = eventsCsv(
+      [ev('2021-01-02', 'diplomaticTies', 'cooling', 'Envoys, "recalled"'), events[1]!],
+      vocabulary
+    );
+    expect(csv).toBe(
+      'date,topic,direction,summary,source\r\n' +
+        '2020-05-01,Ukraine,warming,s,https://example.org/2020-05-01\r\n' +
+        '2021-01-02,Diplomatic ties,cooling,"Envoys, ""recalled""",https://example.org/2021-01-02\r\n'
+    );
+  });
+});
