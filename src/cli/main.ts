@@ -21,7 +21,9 @@ const USAGE = `usage: npm run crosswinds -- <command>
   validate [paths…]                       check scenario files (all when no path is given)
   simulate <analyst> [--preset observed|assumed] [--set driver=level@quarter …]
                      [--from Q] [--to Q] [--json]
-  export <analyst>                        the forecast as XState machine JSON`;
+  export <analyst>                        the forecast as XState machine JSON
+  brief <deck.json> --out <file.pptx|file.pdf>
+                                          build a briefing deck headlessly`;
 
 class UsageError extends Error {}
 

@@ -6,7 +6,7 @@ import type { Scenario, Vocabulary } from './schema';
 
 export interface Citation {
   /** What cites the paragraph, in words: "State: Guardrailed confrontation (−1)". */
-  kind: 'start' | 'state' | 'transition' | 'probability' | 'assumption' | 'driver';
+  kind: 'start' | 'state' | 'transition' | 'probability' | 'assumption' | 'claim' | 'driver';
   what: string;
   quote?: string;
 }
@@ -67,6 +67,13 @@ export function citationsByParagraph(
     add(c.source.para, {
       kind: 'assumption',
       what: `Assumes ${driverLabel(c.driver)}: ${c.level} from ${c.from}`,
+      quote: c.source.quote
+    });
+  }
+  for (const c of scenario.claims) {
+    add(c.source.para, {
+      kind: 'claim',
+      what: `Claim checked on the scorecard: ${c.claim}`,
       quote: c.source.quote
     });
   }

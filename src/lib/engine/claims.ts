@@ -110,7 +110,7 @@ export function claimVerdict(claim: Claim, history: History, vocabulary: Vocabul
     condition: conditionInWords(test, vocabulary),
     checked,
     matched,
-    reason: `The claim needs its condition ${EXPECTATION[test.expect]} of ${claim.window.from}–${claim.window.until}. The record covers ${checked.length} quarter${checked.length === 1 ? '' : 's'} of it (${span}); the condition held ${seen}.${tail}`,
+    reason: `The record covers ${checked.length} quarter${checked.length === 1 ? '' : 's'} of it (${span}); the condition held ${seen}.${tail}`,
     evidence
   };
 }

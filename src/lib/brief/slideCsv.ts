@@ -1,0 +1,87 @@
+/**
+ * The data under each chart as CSV, for "download data": the same numbers the chart draws,
+ * computed again from the slide's view and link. Pure.
+ */
+import { quarterRange, HORIZON, type Catalog } from '../engine';
+import { csvField, eventsCsv } from '../charts/eventsMath';
+import { cruxRows, runView, scoreRows } from '../state/views';
+import { explorationOf } from './slideNotes';
+import type { SlideView } from './deck';
+
+const line = (fields: Array<string | number | undefined>) =>
+  fields.map((f) => csvField(f === undefined ? '' : String(f))).join(',');
+
+const table = (header: string[], rows: Array<Array<string | number | undefined>>) =>
+  [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
+
+/** Pure. */
+export function slideCsv(catalog: Catalog, view: SlideView, query: string): string {
+  if (view === 'scorecard-events') return eventsCsv(catalog.history.events, catalog.vocabulary);
+  if (view === 'scorecard-table' || view === 'scorecard-decomposition') {
+    const rows = scoreRows(catalog);
+    if (view === 'scorecard-table')
+      return table(
+        ['analyst', 'from', 'to', 'quarters', 'run', 'within_one_share', 'mean_abs_error', 'brier'],
+        rows.flatMap((r) =>
+          (['A', 'B'] as const).map((run) => {
+            const s = run === 'A' ? r.score.runA : r.score.runB;
+            return [
+              r.label,
+              r.score.from,
+              r.score.to,
+              r.score.quarters.length,
+              run,
+              s.withinOne,
+              s.meanAbsoluteError,
+              s.brier
+            ];
+          })
+        )
+      );
+    return table(
+      ['analyst', 'quarter', 'observed_level', 'run_a_level', 'run_b_level', 'verdict'],
+      rows.flatMap((r) =>
+        r.score.quarters.map((q, i) => [
+          r.label,
+          q,
+          r.score.observed[i],
+          r.score.runA.levels[i],
+          r.score.runB.levels[i],
+          r.score.verdicts[i]
+        ])
+      )
+    );
+  }
+
+  const e = explorationOf(catalog, query);
+  const run = runView(catalog, e);
+  if (view === 'compare-crux')
+    return table(
+      ['quarter', 'driver', 'analysts_moved', 'analyst', 'moves'],
+      cruxRows(catalog, run, e.quarter).flatMap((r) =>
+        r.changed.length === 0
+          ? [[e.quarter, r.label, 0, '', '']]
+          : r.changed.map((c) => [
+              e.quarter,
+              r.label,
+              r.changed.length,
+              c.label,
+              c.moves.join('; ')
+            ])
+      )
+    );
+  const observed = new Map(catalog.history.quarters.map((q) => [q.quarter, q.level]));
+  const analysts =
+    view === 'explore-diagram' ? run.shown.filter((a) => a.id === e.focus).slice(0, 1) : run.shown;
+  const quarters = quarterRange(HORIZON.first, HORIZON.last);
+  return table(
+    ['quarter', 'observed_level', 'analyst', 'state', 'level', 'probability_of_state'],
+    analysts.flatMap((a) => {
+      const steps = new Map(run.paths.get(a.id)!.steps.map((s) => [s.quarter, s]));
+      return quarters.flatMap((q) => {
+        const s = steps.get(q);
+        return s ? [[q, observed.get(q), a.label, s.label, s.level, s.distribution[s.state]]] : [];
+      });
+    })
+  );
+}

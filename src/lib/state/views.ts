@@ -1,0 +1,164 @@
+/**
+ * What each chart shows, computed from the catalog and an exploration: shared by the pages, which
+ * show the charts live, and by the briefing deck, which renders a chart again from a saved link.
+ * Pure: no Svelte, no DOM.
+ */
+import {
+  buildSchedule,
+  claimVerdict,
+  cruxDrivers,
+  driverLabel,
+  runPath,
+  scorecard,
+  toIndex,
+  type Catalog,
+  type PathResult,
+  type Schedule
+} from '../engine';
+import { analystColour } from '../charts/palette';
+import { formatLevel } from '../charts/timelineMath';
+import { analystLabel, presetOf, type Exploration } from './exploration';
+
+export interface Analyst {
+  id: string;
+  label: string;
+  colour: string;
+  index: number;
+}
+
+/** Every analyst in catalog order, with its label and stable colour. */
+export function analystsOf(catalog: Pick<Catalog, 'scenarios'>): Analyst[] {
+  return catalog.scenarios.map((s, index) => ({
+    id: s.id,
+    label: analystLabel(s, catalog.scenarios),
+    colour: analystColour(index),
+    index
+  }));
+}
+
+export interface ViewRun {
+  schedule: Schedule;
+  /** Every analyst's path under the schedule, by id. */
+  paths: Map<string, PathResult>;
+  /** The analysts shown, in catalog order. */
+  shown: Analyst[];
+}
+
+/** Runs every model on an exploration's drivers. */
+export function runView(catalog: Catalog, e: Exploration): ViewRun {
+  const schedule = buildSchedule(catalog, presetOf(e.preset, catalog), e.overrides);
+  const paths = new Map(
+    catalog.scenarios.map((s) => [s.id, runPath(catalog.models.get(s.id)!, schedule)])
+  );
+  return { schedule, paths, shown: analystsOf(catalog).filter((a) => e.analysts.includes(a.id)) };
+}
+
+export interface MatrixCellData {
+  quarter: string;
+  level: number | null;
+  label?: string;
+}
+
+export interface MatrixRowData {
+  id: string;
+  label: string;
+  colour?: string;
+  cells: MatrixCellData[];
+}
+
+export const OBSERVED_ROW = 'observed';
+
+/** The compare matrix: what happened on top, then one row per analyst shown. */
+export function matrixRows(catalog: Catalog, run: ViewRun, quarters: string[]): MatrixRowData[] {
+  const observed = new Map(catalog.history.quarters.map((q) => [q.quarter, q.level]));
+  const scaleName = (level: number) => catalog.scale.levels.find((l) => l.level === level)?.label;
+  return [
+    {
+      id: OBSERVED_ROW,
+      label: 'What happened',
+      cells: quarters.map((q) => {
+        const level = observed.get(q);
+        return {
+          quarter: q,
+          level: level ?? null,
+          label: level === undefined ? undefined : scaleName(level)
+        };
+      })
+    },
+    ...run.shown.map((a) => {
+      const byQuarter = new Map(run.paths.get(a.id)!.steps.map((s) => [s.quarter, s]));
+      return {
+        id: a.id,
+        label: a.label,
+        colour: a.colour,
+        cells: quarters.map((q) => {
+          const s = byQuarter.get(q);
+          return { quarter: q, level: s?.level ?? null, label: s?.label };
+        })
+      };
+    })
+  ];
+}
+
+/** Each shown analyst's state and level at `quarter`; analysts not started yet are left out. */
+export function standings(run: ViewRun, quarter: string) {
+  return run.shown.flatMap((a) => {
+    const s = run.paths.get(a.id)!.steps.find((x) => x.quarter === quarter);
+    return s
+      ? [{ id: a.id, label: a.label, colour: a.colour, level: s.level, state: s.label, step: s }]
+      : [];
+  });
+}
+
+/** The crux chart's rows: ranked drivers with, per analyst moved, where it moves, in words. */
+export function cruxRows(catalog: Catalog, run: ViewRun, quarter: string) {
+  const models = run.shown.map((a) => catalog.models.get(a.id)!);
+  return cruxDrivers(models, run.schedule, catalog.vocabulary, quarter).map((r) => ({
+    driver: r.driver,
+    label: driverLabel(catalog.vocabulary, r.driver),
+    changed: r.changed.map((c) => {
+      const a = run.shown.find((x) => x.id === c.scenario)!;
+      const states = catalog.models.get(a.id)!.scenario.states;
+      return {
+        id: a.id,
+        label: a.label,
+        colour: a.colour,
+        moves: c.moves.map((m) => {
+          const how =
+            m.move === 'up'
+              ? 'one level up'
+              : m.move === 'down'
+                ? 'one level down'
+                : `at ${m.move}`;
+          return `${how} → ${states[m.to.state]!.label} (${formatLevel(m.to.level)})`;
+        })
+      };
+    })
+  }));
+}
+
+/** The drivers in force at `quarter` that differ from what was observed (or carried forward). */
+export function driversDifferingFromObserved(catalog: Catalog, run: ViewRun, quarter: string) {
+  const observed = buildSchedule(catalog, { kind: 'observed' });
+  const at = toIndex(quarter);
+  const now = run.schedule.levels[at - run.schedule.first]!;
+  const seen = observed.levels[at - observed.first]!;
+  return catalog.vocabulary.drivers
+    .filter((d) => now[d.id] !== seen[d.id])
+    .map((d) => ({ driver: d.id, label: d.label, level: now[d.id]!, observed: seen[d.id]! }));
+}
+
+/** The scorecard's rows: every scored analyst with its scores and claim verdicts. */
+export function scoreRows(catalog: Catalog) {
+  const analysts = analystsOf(catalog);
+  return scorecard(catalog).map((score) => {
+    const a = analysts.find((x) => x.id === score.scenario)!;
+    const scenario = catalog.scenarios[a.index]!;
+    return {
+      ...a,
+      scenario,
+      score,
+      claims: scenario.claims.map((c) => claimVerdict(c, catalog.history, catalog.vocabulary))
+    };
+  });
+}
