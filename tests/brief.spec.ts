@@ -88,6 +88,11 @@ test.describe('briefing deck', () => {
     await expect(page.getByText('3 / 5')).toBeVisible();
     await page.keyboard.press('PageUp');
     await expect(page.getByText('2 / 5')).toBeVisible();
+    // A reload stays on the same slide and redraws it from the saved deck.
+    await expect(page).toHaveURL(/\/brief\/present\?s=2$/);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Crux drivers today' })).toBeVisible();
+    await expect(page.getByText('2 / 5')).toBeVisible();
     await page.keyboard.press('End');
     await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
     await page.keyboard.press('Escape');

@@ -3,7 +3,7 @@
  * computed again from the slide's view and link. Pure.
  */
 import { quarterRange, HORIZON, type Catalog } from '../engine';
-import { csvField, eventsCsv } from '../charts/eventsMath';
+import { csvField, eventsCsv } from '../charts/eventsText';
 import { cruxRows, runView, scoreRows } from '../state/views';
 import { explorationOf } from './slideNotes';
 import type { SlideView } from './deck';

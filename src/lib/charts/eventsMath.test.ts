@@ -3,20 +3,9 @@ import type { History, HistoryEvent, Vocabulary } from '$lib/engine';
 import {
   assignLanes,
   COMPACT_BELOW,
-  csvField,
-  defaultSpan,
-  describeEvent,
   eventKeyTarget,
-  eventsCsv,
   eventsGeometry,
-  eventsInSpan,
-  eventsSummary,
-  formatEventDate,
-  humanise,
-  nearestMarker,
-  parseEventDate,
-  topicLabel,
-  topicOrder
+  nearestMarker
 } from './eventsMath';
 
 function driver(id: string, label: string): Vocabulary['drivers'][number] {
@@ -67,49 +56,6 @@ const history: History = {
 };
 
 const levels = [-3, -2, -1, 0, 1, 2, 3].map((level) => ({ level, label: `L${level}` }));
-
-describe('dates and labels', () => {
-  it('parseEventDate puts a month-only date mid-month, in UTC', () => {
-    expect(parseEventDate('2020-04-12').toISOString()).toBe('2020-04-12T00:00:00.000Z');
-    expect(parseEventDate('2020-04').toISOString()).toBe('2020-04-15T00:00:00.000Z');
-  });
-
-  it('formatEventDate writes the day only when the date has one', () => {
-    expect(formatEventDate('2020-04-02')).toBe('2 Apr 2020');
-    expect(formatEventDate('2026-12')).toBe('Dec 2026');
-  });
-
-  it('topicLabel uses the vocabulary, else a readable form of the id', () => {
-    expect(topicLabel('energy', vocabulary)).toBe('Energy');
-    expect(topicLabel('diplomaticTies', vocabulary)).toBe('Diplomatic ties');
-    expect(humanise('newStartTreaty')).toBe('New start treaty');
-  });
-});
-
-describe('topicOrder and eventsInSpan', () => {
-  it('topicOrder keeps vocabulary order, then other topics, and only topics with events', () => {
-    const more = [...events, ev('2020-06-01', 'mystery', 'neutral')];
-    expect(topicOrder(more, vocabulary, ['diplomaticTies', 'unused'])).toEqual([
-      'sanctions',
-      'ukraine',
-      'diplomaticTies',
-      'mystery'
-    ]);
-  });
-
-  it('eventsInSpan sorts by date, keeps file order on ties and drops events outside', () => {
-    const inSpan = eventsInSpan(events, '2020Q2', '2020Q4');
-    expect(inSpan.map((e) => `${e.date} ${e.driver}`)).toEqual([
-      '2020-05-01 ukraine',
-      '2020-05-01 sanctions',
-      '2020-05 sanctions'
-    ]);
-  });
-
-  it('defaultSpan covers every observed quarter and every event', () => {
-    expect(defaultSpan(history)).toEqual({ from: '2020Q1', to: '2021Q1' });
-  });
-});
 
 describe('eventsGeometry', () => {
   const g = eventsGeometry(history, vocabulary, { width: 900, levels });
@@ -196,34 +142,5 @@ describe('interaction helpers', () => {
     ];
     expect(nearestMarker(ms, 16, 11)).toBe(1);
     expect(nearestMarker(ms, 100, 100)).toBeNull();
-  });
-
-  it('describeEvent and eventsSummary say it in words', () => {
-    const g = eventsGeometry(history, vocabulary, { width: 900 });
-    expect(describeEvent(g.markers[0]!)).toBe('1 May 2020, Ukraine, warming: s');
-    expect(eventsSummary(events, '2020Q1', '2021Q1')).toBe(
-      '4 events, 1 warming, 2 cooling, 1 neutral, from 2020Q1 to 2021Q1'
-    );
-  });
-});
-
-describe('eventsCsv', () => {
-  it('quotes commas, quotes and line breaks (RFC 4180) and leaves plain fields bare', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a, b')).toBe('"a, b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-  });
-
-  it('writes a header and one CRLF line per event, by date, with topic labels', () => {
-    const csv = eventsCsv(
-      [ev('2021-01-02', 'diplomaticTies', 'cooling', 'Envoys, "recalled"'), events[1]!],
-      vocabulary
-    );
-    expect(csv).toBe(
-      'date,topic,direction,summary,source\r\n' +
-        '2020-05-01,Ukraine,warming,s,https://example.org/2020-05-01\r\n' +
-        '2021-01-02,Diplomatic ties,cooling,"Envoys, ""recalled""",https://example.org/2021-01-02\r\n'
-    );
   });
 });

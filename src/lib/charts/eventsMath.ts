@@ -1,7 +1,7 @@
 /**
  * The events timeline's geometry: the observed level as a small stepped strip on top, then one row
- * per topic with a marker per event at its date, and the words the chart says (tooltip, summary,
- * CSV). Pure (d3 computes, Svelte draws), so every number the chart draws is testable in Node.
+ * per topic with a marker per event at its date. Pure (d3 computes, Svelte draws), so every number
+ * the chart draws is testable in Node; the words it says are in eventsText.
  *
  * The layout is computed for the chart's real pixel width: under COMPACT_BELOW the topic labels
  * move above their rows so the plot keeps most of a phone's width.
@@ -16,6 +16,8 @@ import {
   type Quarter,
   type Vocabulary
 } from '$lib/engine';
+import { defaultSpan, eventsInSpan, parseEventDate, topicOrder } from './eventsOrder';
+import { formatEventDate, topicLabel } from './eventsText';
 import type { LevelName } from './timelineMath';
 
 export type Direction = HistoryEvent['direction'];
@@ -44,7 +46,6 @@ const MARKER_GAP = 11;
  * error only changes the gap to the plot, never clips a label that fits the estimate. */
 const TOPIC_CHAR_PX = 6.9;
 const LEVEL_CHAR_PX = 6.2;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface EventRow {
   topic: string;
@@ -98,74 +99,9 @@ export interface EventsGeometry {
   axisY: number;
 }
 
-/** 'YYYY-MM-DD' at UTC midnight; 'YYYY-MM' mid-month, since the day is unknown. */
-export function parseEventDate(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 15));
-}
-
 export function quarterStart(quarter: Quarter): Date {
   const i = toIndex(quarter);
   return new Date(Date.UTC(Math.floor(i / 4), (i % 4) * 3, 1));
-}
-
-/** '2020-04-12' → '12 Apr 2020'; '2020-04' → 'Apr 2020'. */
-export function formatEventDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  const month = MONTHS[Number(m) - 1] ?? '';
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
-
-/** 'diplomaticTies' → 'Diplomatic ties'. */
-export function humanise(id: string): string {
-  const words = id
-    .replace(/[-_]+/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A driver's label from the vocabulary; any other topic id made readable. */
-export function topicLabel(topic: string, vocabulary: Vocabulary): string {
-  return vocabulary.drivers.find((d) => d.id === topic)?.label ?? humanise(topic);
-}
-
-/**
- * Pure. Topics that have events: vocabulary drivers in vocabulary order, then the history's other
- * topics in their order, then any topic neither lists (kept rather than silently dropped).
- */
-export function topicOrder(
-  events: HistoryEvent[],
-  vocabulary: Vocabulary,
-  otherTopics: string[] = []
-): string[] {
-  const used = new Set(events.map((e) => e.driver));
-  const known = [...vocabulary.drivers.map((d) => d.id), ...otherTopics];
-  const rest = [...used].filter((t) => !known.includes(t));
-  return [...new Set([...known, ...rest])].filter((t) => used.has(t));
-}
-
-/** Pure. The span that covers every observed quarter and every event. */
-export function defaultSpan(history: History): { from: Quarter; to: Quarter } {
-  const indices = [
-    ...history.quarters.map((q) => toIndex(q.quarter)),
-    ...history.events.map((e) => toIndex(quarterOfDate(e.date)))
-  ];
-  return { from: fromIndex(Math.min(...indices)), to: fromIndex(Math.max(...indices)) };
-}
-
-/** Pure. Events from `from` to `to` (both quarters included), by date; ties keep file order. */
-export function eventsInSpan(events: HistoryEvent[], from: Quarter, to: Quarter): HistoryEvent[] {
-  const [a, b] = [toIndex(from), toIndex(to)];
-  return events
-    .map((event, i) => ({ event, i, t: parseEventDate(event.date).getTime() }))
-    .filter(({ event }) => {
-      const q = toIndex(quarterOfDate(event.date));
-      return q >= a && q <= b;
-    })
-    .sort((p, q) => p.t - q.t || p.i - q.i)
-    .map(({ event }) => event);
 }
 
 /**
@@ -354,35 +290,4 @@ export function nearestMarker(
     if (d <= bestD) [best, bestD] = [i, d];
   });
   return best;
-}
-
-/** '12 Apr 2020, Arms control, cooling: The U.S. left …' */
-export function describeEvent(m: Pick<EventMarker, 'dateText' | 'label' | 'direction' | 'event'>) {
-  return `${m.dateText}, ${m.label}, ${m.direction}: ${m.event.summary}`;
-}
-
-/** '69 events, 23 warming, 33 cooling, 13 neutral, from 2020Q1 to 2026Q1' */
-export function eventsSummary(events: HistoryEvent[], from: Quarter, to: Quarter): string {
-  const n = (d: Direction) => events.filter((e) => e.direction === d).length;
-  const count = `${events.length} event${events.length === 1 ? '' : 's'}`;
-  return `${count}, ${n('warming')} warming, ${n('cooling')} cooling, ${n('neutral')} neutral, from ${from} to ${to}`;
-}
-
-/** One CSV field, quoted only when RFC 4180 requires it. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Pure. The events as RFC 4180 CSV (CRLF line ends), by date, topics as readable labels. */
-export function eventsCsv(events: HistoryEvent[], vocabulary: Vocabulary): string {
-  const sorted = eventsInSpan(events, '0000Q1', '9999Q4');
-  const lines = [
-    'date,topic,direction,summary,source',
-    ...sorted.map((e) =>
-      [e.date, topicLabel(e.driver, vocabulary), e.direction, e.summary, e.source]
-        .map(csvField)
-        .join(',')
-    )
-  ];
-  return lines.join('\r\n') + '\r\n';
 }
