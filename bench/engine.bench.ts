@@ -5,12 +5,14 @@
 import { readCatalog } from '../src/cli/readCatalog';
 import {
   buildSchedule,
+  cruxDrivers,
   executables,
   framesOf,
   levelVectors,
   propagate,
   runMachine,
   runPath,
+  scorecard,
   step,
   toIndex,
   HORIZON
@@ -64,3 +66,20 @@ const header = [
 ];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 for (const r of [header, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+
+// The compare page and the scorecard, against one runPath of every forecast in the same run: the
+// crux reruns each model once per driver move, the scorecard runs each model twice.
+const models = [...catalog.models.values()];
+const allPathsMs = time('all runPath', 100, () => models.forEach((m) => runPath(m, schedule)));
+const cruxMs = time('crux', 50, () =>
+  cruxDrivers(models, schedule, catalog.vocabulary, HORIZON.last)
+);
+const scorecardMs = time('scorecard', 50, () => scorecard(catalog));
+console.log('');
+console.log(`runPath of all ${models.length} forecasts: ${allPathsMs.toFixed(2)} ms (baseline)`);
+console.log(
+  `crux drivers at ${HORIZON.last}: ${cruxMs.toFixed(2)} ms (${(cruxMs / allPathsMs).toFixed(1)}× the baseline)`
+);
+console.log(
+  `scorecard (runs A and B): ${scorecardMs.toFixed(2)} ms (${(scorecardMs / allPathsMs).toFixed(1)}× the baseline)`
+);
