@@ -167,6 +167,28 @@ test.describe('briefing deck', () => {
     await expect(page.locator('li.slide')).toHaveCount(1);
   });
 
+  test('a chart downloads from its page as PNG, SVG and CSV', async ({ page }) => {
+    await ready(page, '/explore?q=2022Q1');
+    const save = async (kind: string) => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: `Download the timeline chart as ${kind}` }).click();
+      const file = test.info().outputPath(`chart.${kind.toLowerCase()}`);
+      await (await download).saveAs(file);
+      return readFileSync(file);
+    };
+    const png = await save('PNG');
+    // A PNG, drawn at twice the chart's size: wider than the 1,168 px stage.
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThan(2000);
+    const svg = (await save('SVG')).toString('utf8');
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('Trenin 2020 (guardrails)');
+    const csv = (await save('CSV')).toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      'quarter,observed_level,analyst,state,level,probability_of_state'
+    );
+  });
+
   test('the deck page has no WCAG 2.1 A/AA violations, with slides', async ({ page }) => {
     await ready(page, '/scorecard');
     await addSlide(page, /Add to brief: Events against forecasts/, 'Events');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { History, HistoryEvent, Vocabulary } from '$lib/engine';
 import {
   assignLanes,
   COMPACT_BELOW,
@@ -7,55 +6,7 @@ import {
   eventsGeometry,
   nearestMarker
 } from './eventsMath';
-
-function driver(id: string, label: string): Vocabulary['drivers'][number] {
-  return {
-    id,
-    label,
-    group: 'g',
-    description: 'd',
-    ordered: true,
-    levels: [
-      { id: 'a', label: 'A' },
-      { id: 'b', label: 'B' }
-    ],
-    sources: [{ ref: 'x', para: 1 }]
-  };
-}
-
-const vocabulary: Vocabulary = {
-  drivers: [
-    driver('sanctions', 'Sanctions'),
-    driver('energy', 'Energy'),
-    driver('ukraine', 'Ukraine')
-  ]
-};
-
-function ev(date: string, topic: string, direction: HistoryEvent['direction'], summary = 's') {
-  return { date, driver: topic, direction, summary, source: `https://example.org/${date}` };
-}
-
-const events: HistoryEvent[] = [
-  ev('2021-02-10', 'diplomaticTies', 'cooling'),
-  ev('2020-05-01', 'ukraine', 'warming'),
-  ev('2020-05', 'sanctions', 'neutral'),
-  ev('2020-05-01', 'sanctions', 'cooling')
-];
-
-const history: History = {
-  about: 'test',
-  coverage: { from: '2020-01-01', to: '2021-12-31' },
-  otherTopics: ['diplomaticTies'],
-  events,
-  quarters: [
-    { quarter: '2020Q1', level: -1, drivers: {} },
-    { quarter: '2020Q2', level: -2, drivers: {} },
-    { quarter: '2020Q4', level: 0, drivers: {} },
-    { quarter: '2021Q1', level: 1, drivers: {} }
-  ]
-};
-
-const levels = [-3, -2, -1, 0, 1, 2, 3].map((level) => ({ level, label: `L${level}` }));
+import { history, levels, vocabulary } from './eventsFixtures';
 
 describe('eventsGeometry', () => {
   const g = eventsGeometry(history, vocabulary, { width: 900, levels });

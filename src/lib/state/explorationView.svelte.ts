@@ -6,6 +6,7 @@
 import { catalog } from '$lib/catalog';
 import { buildSchedule, type Override } from '$lib/engine';
 import {
+  analystLabel,
   clearOverrides,
   decode,
   defaultExploration,
@@ -42,6 +43,13 @@ export class ExplorationView {
       quarter: this.quarter,
       focus: this.focus
     };
+  }
+
+  /** The preset in words, for a page's lead: "what happened" or whose assumptions. */
+  get presetName(): string {
+    if (this.preset === 'observed') return 'what happened';
+    const scenario = catalog.scenarios.find((s) => s.id === this.preset);
+    return `${scenario ? analystLabel(scenario, catalog.scenarios) : this.preset}’s assumptions`;
   }
 
   /** '' or '?p=…': the query that reproduces this view. */
