@@ -9,8 +9,7 @@ import { basename, extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { parseDeck } from '../lib/brief/deckFile';
 import { DECK_STORAGE_KEY } from '../lib/brief/storage';
-import { deckSources } from '../lib/brief/deck';
-import { citedArticles } from '../lib/brief/articles';
+import { pptxInputOf, type SlideImage } from '../lib/brief/articles';
 import { buildPptx } from '../lib/brief/pptx';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 import { readCatalog, repoRoot } from './readCatalog';
@@ -83,38 +82,19 @@ export async function brief(args: string[]): Promise<number> {
       await page.emulateMedia({ media: 'print' });
       await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true });
     } else {
-      const slides = [];
+      const images: Record<string, SlideImage> = {};
       for (const slide of deck.slides) {
         const chart = page.locator(`[data-slide-id="${slide.id}"] [data-slide-chart]`);
         const box = (await chart.boundingBox())!;
         const png = await chart.screenshot({ type: 'png' });
-        slides.push({
-          title: slide.title,
-          notes: slide.notes,
-          sources: slide.sources,
-          image: {
-            data: `data:image/png;base64,${png.toString('base64')}`,
-            width: Math.round(box.width),
-            height: Math.round(box.height)
-          }
-        });
+        images[slide.id] = {
+          data: `data:image/png;base64,${png.toString('base64')}`,
+          width: Math.round(box.width),
+          height: Math.round(box.height)
+        };
       }
       const { catalog } = readCatalog();
-      const articles = catalog ? citedArticles(catalog, deckSources(deck)) : [];
-      const bytes = await buildPptx({
-        title: deck.title,
-        subtitle: deck.subtitle,
-        generatedOn: new Date().toISOString().slice(0, 10),
-        slides,
-        articles: articles.map((a) => ({
-          ref: a.ref,
-          label: a.label,
-          title: a.title,
-          outlet: a.outlet,
-          published: a.published,
-          ...(a.url ? { url: a.url } : {})
-        }))
-      });
+      const bytes = await buildPptx(pptxInputOf(catalog ?? { scenarios: [] }, deck, images));
       writeFileSync(out, bytes);
     }
     console.log(`wrote ${out} from ${deck.slides.length} slide(s) of ${basename(deckPath)}`);

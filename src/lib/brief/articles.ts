@@ -3,7 +3,8 @@
  */
 import type { Catalog } from '../engine';
 import { analystLabel } from '../state/exploration';
-import type { SlideSource } from './deck';
+import { deckSources, type Deck, type SlideSource } from './deck';
+import type { PptxInput } from './pptx';
 
 export interface CitedArticle {
   ref: string;
@@ -36,4 +37,41 @@ export function citedArticles(catalog: Pick<Catalog, 'scenarios'>, sources: Slid
       }
     ];
   });
+}
+
+export interface SlideImage {
+  /** A data URL. */
+  data: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * What the PowerPoint builder needs from a deck: its slides with their pictures (by slide id) and
+ * the articles they cite. One mapping for the browser's export and the command line's.
+ */
+export function pptxInputOf(
+  catalog: Pick<Catalog, 'scenarios'>,
+  deck: Deck,
+  images: Record<string, SlideImage>
+): PptxInput {
+  return {
+    title: deck.title,
+    subtitle: deck.subtitle,
+    generatedOn: new Date().toISOString().slice(0, 10),
+    slides: deck.slides.map((s) => ({
+      title: s.title,
+      notes: s.notes,
+      sources: s.sources,
+      ...(images[s.id] ? { image: images[s.id] } : {})
+    })),
+    articles: citedArticles(catalog, deckSources(deck)).map((a) => ({
+      ref: a.ref,
+      label: a.label,
+      title: a.title,
+      outlet: a.outlet,
+      published: a.published,
+      ...(a.url ? { url: a.url } : {})
+    }))
+  };
 }

@@ -2,16 +2,22 @@
  * Browser side of the deck's exports: a chart as SVG/PNG (from the rendered element) and the
  * whole deck as PowerPoint. The PowerPoint builder is loaded only when asked for.
  */
+import { tick } from 'svelte';
 import type { Catalog } from '../engine';
-import { citedArticles } from './articles';
-import { deckSources, type Deck } from './deck';
+import { pptxInputOf, type SlideImage } from './articles';
+import type { Deck } from './deck';
 import { downloadDataUrl, elementToSvg, svgToPng } from './rasterise';
 
-export interface ChartImage {
-  data: string;
-  width: number;
-  height: number;
+/**
+ * Resolves once newly mounted charts are drawn: Svelte's update, then two frames, because a chart
+ * first measures its width and only then draws at it.
+ */
+export async function chartsDrawn(): Promise<void> {
+  await tick();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }
+
+export type ChartImage = SlideImage;
 
 /** A chart element as a PNG data URL at twice its size, for slides that stay sharp. */
 export async function chartPng(element: Element): Promise<ChartImage> {
@@ -26,25 +32,7 @@ export async function deckPptx(
   images: Record<string, ChartImage>
 ): Promise<Uint8Array> {
   const { buildPptx } = await import('./pptx');
-  return buildPptx({
-    title: deck.title,
-    subtitle: deck.subtitle,
-    generatedOn: new Date().toISOString().slice(0, 10),
-    slides: deck.slides.map((s) => ({
-      title: s.title,
-      notes: s.notes,
-      sources: s.sources,
-      ...(images[s.id] ? { image: images[s.id] } : {})
-    })),
-    articles: citedArticles(catalog, deckSources(deck)).map((a) => ({
-      ref: a.ref,
-      label: a.label,
-      title: a.title,
-      outlet: a.outlet,
-      published: a.published,
-      ...(a.url ? { url: a.url } : {})
-    }))
-  });
+  return buildPptx(pptxInputOf(catalog, deck, images));
 }
 
 /** Saves bytes under a file name through a temporary object URL. */

@@ -9,7 +9,7 @@
  * stepped (a state holds for a whole quarter), so they sit exactly on their probability bands.
  */
 import { line, scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from 'd3';
-import type { PathStep } from '$lib/engine';
+import { formatLevel, type PathStep } from '$lib/engine';
 import { OBSERVED_COLOUR } from './palette';
 
 /** One line on the chart: an analyst's path under the current drivers. */
@@ -171,10 +171,8 @@ export function linePath(points: PlacedPoint[], x: ScaleBand<string>): string {
   );
 }
 
-/** "+2", "0", "−3" (a real minus sign). */
-export function formatLevel(level: number): string {
-  return level > 0 ? `+${level}` : level < 0 ? `−${-level}` : '0';
-}
+/** Charts name levels the way the engine's words do. */
+export { formatLevel };
 
 export function nameOf(levels: LevelName[], level: number): string {
   return levels.find((l) => l.level === level)?.label ?? `Level ${formatLevel(level)}`;

@@ -3,6 +3,7 @@
  * encoding of one article in one place.
  */
 import type { Scenario, Vocabulary } from './schema';
+import { formatLevel } from './describe';
 
 export interface Citation {
   /** What cites the paragraph, in words: "State: Guardrailed confrontation (−1)". */
@@ -15,8 +16,6 @@ export interface ParagraphCitations {
   para: number;
   citations: Citation[];
 }
-
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 /** Pure. Paragraphs in ascending order; within one, the order of the file. */
 export function citationsByParagraph(
@@ -36,7 +35,7 @@ export function citationsByParagraph(
   for (const state of Object.values(scenario.states)) {
     add(state.source.para, {
       kind: 'state',
-      what: `${state.label} (${signed(state.level)})`,
+      what: `${state.label} (${formatLevel(state.level)})`,
       quote: state.source.quote
     });
   }

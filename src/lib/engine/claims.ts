@@ -4,7 +4,7 @@
  */
 import type { Claim, ClaimTest, History, HistoryEvent, Verdict, Vocabulary } from './schema';
 import { evaluateGuard, type Frame } from './guards';
-import { describeGuard } from './describe';
+import { describeGuard, formatLevel } from './describe';
 import { indexDrivers, type DriverIndex } from './vocabulary';
 import { fromIndex, quarterOfDate, toIndex, type Quarter } from './quarter';
 
@@ -128,16 +128,14 @@ export function summariseQuarters(quarters: readonly Quarter[]): string {
   return spans.join(', ');
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
-
 /** "White House at most divided, relationship level at least +2". Pure. */
 export function conditionInWords(test: ClaimTest, vocabulary: Vocabulary): string {
   const parts: string[] = [];
   if (test.when) parts.push(describeGuard(test.when, vocabulary));
   const { atLeast, atMost } = test.level ?? {};
   if (atLeast !== undefined && atMost !== undefined)
-    parts.push(`relationship level between ${signed(atLeast)} and ${signed(atMost)}`);
-  else if (atLeast !== undefined) parts.push(`relationship level at least ${signed(atLeast)}`);
-  else if (atMost !== undefined) parts.push(`relationship level at most ${signed(atMost)}`);
+    parts.push(`relationship level between ${formatLevel(atLeast)} and ${formatLevel(atMost)}`);
+  else if (atLeast !== undefined) parts.push(`relationship level at least ${formatLevel(atLeast)}`);
+  else if (atMost !== undefined) parts.push(`relationship level at most ${formatLevel(atMost)}`);
   return `${EXPECTATION[test.expect]}: ${parts.join(', and ')}`;
 }

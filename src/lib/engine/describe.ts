@@ -65,3 +65,8 @@ export function conditionsInWords(trace: GuardTrace, vocabulary: Vocabulary): Co
       : trace.saw;
   return [{ text: describeGuard(g, vocabulary), held: trace.held, saw }];
 }
+
+/** A level of the shared scale: "+2", "0", "−3" (a real minus sign). */
+export function formatLevel(level: number): string {
+  return level > 0 ? `+${level}` : level < 0 ? `−${-level}` : '0';
+}

@@ -26,7 +26,13 @@ export {
   type TransitionTable
 } from './table';
 export { evaluateGuard, traceGuard, type Frame, type GuardTrace, type AnyGuard } from './guards';
-export { describeGuard, conditionsInWords, formatPercent, type ConditionInWords } from './describe';
+export {
+  describeGuard,
+  conditionsInWords,
+  formatLevel,
+  formatPercent,
+  type ConditionInWords
+} from './describe';
 export {
   buildSchedule,
   framesOf,

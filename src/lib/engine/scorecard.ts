@@ -5,7 +5,7 @@
  */
 import type { Catalog } from './catalog';
 import type { Model } from './model';
-import { buildSchedule } from './schedule';
+import { buildSchedule, type Preset } from './schedule';
 import { runPath } from './path';
 import { fromIndex, quarterOfDate, toIndex, type Quarter } from './quarter';
 import {
@@ -64,13 +64,9 @@ export function scoreAnalyst(
   const to = fromIndex(last);
   const observedByQuarter = new Map(catalog.history.quarters.map((q) => [q.quarter, q.level]));
 
-  const run = (kind: 'assumed' | 'observed') => {
-    const preset = kind === 'assumed' ? { kind, scenario } : { kind };
-    const schedule = buildSchedule(catalog, preset as Parameters<typeof buildSchedule>[1]);
-    return runPath(model, schedule, { from, to });
-  };
-  const pathA = run('assumed');
-  const pathB = run('observed');
+  const run = (preset: Preset) => runPath(model, buildSchedule(catalog, preset), { from, to });
+  const pathA = run({ kind: 'assumed', scenario });
+  const pathB = run({ kind: 'observed' });
   const quarters = pathA.steps.map((s) => s.quarter);
   const observed = quarters.map((q) => observedByQuarter.get(q)!);
 

@@ -16,6 +16,7 @@ import {
   setOverride,
   type Exploration
 } from './exploration';
+import { analystsOf, pathsUnder, type ViewRun } from './views';
 
 export class ExplorationView {
   preset = $state('');
@@ -30,6 +31,13 @@ export class ExplorationView {
 
   /** The drivers in force: the preset plus the user's overrides. */
   schedule = $derived(buildSchedule(catalog, presetOf(this.preset, catalog), this.overrides));
+  /** The models run again only when the drivers change, never for a quarter or a focus. */
+  paths = $derived(pathsUnder(catalog, this.schedule));
+  run: ViewRun = $derived({
+    schedule: this.schedule,
+    paths: this.paths,
+    shown: analystsOf(catalog).filter((a) => this.shown.includes(a.id))
+  });
 
   constructor() {
     this.set(defaultExploration(catalog));

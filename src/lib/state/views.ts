@@ -44,13 +44,21 @@ export interface ViewRun {
   shown: Analyst[];
 }
 
-/** Runs every model on an exploration's drivers. */
-export function runView(catalog: Catalog, e: Exploration): ViewRun {
-  const schedule = buildSchedule(catalog, presetOf(e.preset, catalog), e.overrides);
-  const paths = new Map(
+/** Every analyst's path under one schedule: showing or hiding one costs nothing. */
+export function pathsUnder(catalog: Catalog, schedule: Schedule): Map<string, PathResult> {
+  return new Map(
     catalog.scenarios.map((s) => [s.id, runPath(catalog.models.get(s.id)!, schedule)])
   );
-  return { schedule, paths, shown: analystsOf(catalog).filter((a) => e.analysts.includes(a.id)) };
+}
+
+/** Runs every model on an exploration's drivers (a saved slide; live pages use ExplorationView). */
+export function runView(catalog: Catalog, e: Exploration): ViewRun {
+  const schedule = buildSchedule(catalog, presetOf(e.preset, catalog), e.overrides);
+  return {
+    schedule,
+    paths: pathsUnder(catalog, schedule),
+    shown: analystsOf(catalog).filter((a) => e.analysts.includes(a.id))
+  };
 }
 
 export interface MatrixCellData {
