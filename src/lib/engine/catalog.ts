@@ -119,7 +119,7 @@ export function loadCatalog(files: CatalogFiles, options: LoadOptions = {}): Loa
     }
     if (scenario && !found.some((i) => i.severity === 'error')) {
       const model = resolveModel(scenario, { vocabulary, likelihood });
-      found.push(...checkModel(model, file.path));
+      found.push(...checkModel(model, file.path, likelihood));
       if (!found.some((i) => i.severity === 'error')) {
         scenarios.push(scenario);
         models.set(scenario.id, model);

@@ -2,7 +2,15 @@
  * Cross-reference checks that zod's shape checks cannot make: every name a file uses must exist
  * in the file or the vocabulary, and every source paragraph in the cited article.
  */
-import type { Guard, History, LikelihoodScale, Scenario, SourceRef, Vocabulary } from './schema';
+import type {
+  Guard,
+  History,
+  LikelihoodScale,
+  Probability,
+  Scenario,
+  SourceRef,
+  Vocabulary
+} from './schema';
 import { closestName } from './suggest';
 import { didYouMean, type ValidationIssue } from './issues';
 import { indexDrivers } from './vocabulary';
@@ -16,6 +24,10 @@ function issueList(file: string) {
   const add = (path: string, message: string, severity: ValidationIssue['severity'] = 'error') =>
     list.push({ severity, file, path, message });
   return { list, add };
+}
+
+function isCombinator(guard: Guard): boolean {
+  return guard.type === 'and' || guard.type === 'or' || guard.type === 'not';
 }
 
 /** Quotes are compared with spacing and quote marks folded, so a line break does not matter. */
@@ -126,7 +138,17 @@ export function checkScenario(
     }
   };
 
-  const checkGuard = (path: string, guard: Guard) => {
+  /** `cited`: a transition's conditions each say where they come from; a claim's test need not. */
+  const checkGuard = (path: string, guard: Guard, cited = false) => {
+    if (cited && !isCombinator(guard)) {
+      const source = (guard as { source?: SourceRef }).source;
+      if (source) checkSource(`${path}.source`, source);
+      else
+        add(
+          `${path}.source`,
+          'every condition says where it comes from: `source: { para, basis: stated, quote }` or `{ para, basis: reading, why }`'
+        );
+    }
     switch (guard.type) {
       case 'driverIs':
         if (checkDriver(`${path}.params.driver`, guard.params.driver)) {
@@ -152,11 +174,22 @@ export function checkScenario(
         return;
       case 'and':
       case 'or':
-        guard.params.guards.forEach((g, i) => checkGuard(`${path}.params.guards[${i}]`, g));
+        guard.params.guards.forEach((g, i) => checkGuard(`${path}.params.guards[${i}]`, g, cited));
         return;
       case 'not':
-        checkGuard(`${path}.params.guard`, guard.params.guard);
+        checkGuard(`${path}.params.guard`, guard.params.guard, cited);
     }
+  };
+
+  const checkTerm = (path: string, probability: Probability) => {
+    const terms = context.likelihood.terms.map((x) => x.id);
+    if (probability.term !== undefined && !terms.includes(probability.term)) {
+      add(
+        `${path}.term`,
+        `unknown likelihood term "${probability.term}"; expected one of ${terms.join(', ')}${didYouMean(closestName(probability.term, terms))}`
+      );
+    }
+    checkSource(`${path}.source`, probability.source);
   };
 
   checkState('start.state', scenario.start.state);
@@ -172,20 +205,13 @@ export function checkScenario(
     transitionIds.add(t.id);
     checkState(`${path}.from`, t.from);
     checkState(`${path}.to`, t.to);
-    checkGuard(`${path}.guard`, t.guard);
+    checkGuard(`${path}.guard`, t.guard, true);
     checkSource(`${path}.source`, t.source);
     if (t.probability) {
-      const terms = context.likelihood.terms.map((x) => x.id);
-      if (t.probability.term !== undefined && !terms.includes(t.probability.term)) {
-        add(
-          `${path}.probability.term`,
-          `unknown likelihood term "${t.probability.term}"; expected one of ${terms.join(', ')}${didYouMean(closestName(t.probability.term, terms))}`
-        );
-      }
+      checkTerm(`${path}.probability`, t.probability);
       if (t.trigger === 'always') {
         add(`${path}.probability`, 'an `always` transition fires at once and takes no probability');
       }
-      checkSource(`${path}.probability.source`, t.probability.source);
     }
   });
 
@@ -197,7 +223,13 @@ export function checkScenario(
   const start = quarterIndex(scenario.start.quarter) ?? 0;
   scenario.assumptions.changes.forEach((c, i) => {
     const path = `assumptions.changes[${i}]`;
-    if (checkDriver(`${path}.driver`, c.driver)) checkLevel(`${path}.level`, c.driver, c.level);
+    if (checkDriver(`${path}.driver`, c.driver)) {
+      if (c.level !== undefined) checkLevel(`${path}.level`, c.driver, c.level);
+      c.fork?.forEach((b, j) => {
+        checkLevel(`${path}.fork[${j}].level`, c.driver, b.level);
+        checkTerm(`${path}.fork[${j}].probability`, b.probability);
+      });
+    }
     if ((quarterIndex(c.from) ?? 0) <= start) {
       add(`${path}.from`, `expected a quarter after the start (${scenario.start.quarter})`);
     }

@@ -48,7 +48,7 @@ const claim = (test: object, window = { from: '2021Q1', until: '2021Q3' }) =>
   Claim.parse({
     id: 'c',
     claim: 'A claim.',
-    source: { para: 1 },
+    source: { para: 1, basis: 'stated', quote: 'a test' },
     window,
     topics: ['armsControl'],
     test
@@ -124,7 +124,7 @@ describe('claimVerdict', () => {
     const judged = Claim.parse({
       id: 'j',
       claim: 'x',
-      source: { para: 1 },
+      source: { para: 1, basis: 'stated', quote: 'a test' },
       window: { from: '2021Q1', until: '2021Q3' },
       topics: ['sanctions'],
       judged: { verdict: 'held', reason: 'Because.' }
@@ -137,7 +137,7 @@ describe('claimVerdict', () => {
     const base = {
       id: 'j',
       claim: 'x',
-      source: { para: 1 },
+      source: { para: 1, basis: 'stated', quote: 'a test' },
       window: { from: '2021Q1', until: '2021Q3' },
       topics: ['sanctions']
     };

@@ -5,7 +5,7 @@
 import { assign, createActor, setup, type AnyStateMachine } from 'xstate';
 import { evaluateGuard, type AnyGuard, type Frame } from './guards';
 import type { Model, ResolvedTransition } from './model';
-import { GUARD_TYPES } from './schema';
+import { GUARD_TYPES, type Guard } from './schema';
 
 /** The event a machine receives at the start of every quarter. */
 export interface QuarterEvent extends Frame {
@@ -24,12 +24,29 @@ type JsonTransition = {
   meta: { transition: string };
 };
 
+/** A guard as XState sees it: `{ type, params }` only; the conditions' sources stay in the file. */
+function bareGuard(guard: Guard): AnyGuard {
+  switch (guard.type) {
+    case 'and':
+    case 'or':
+      return {
+        type: guard.type,
+        params: { guards: guard.params.guards.map(bareGuard) }
+      } as AnyGuard;
+    case 'not':
+      return { type: 'not', params: { guard: bareGuard(guard.params.guard) } } as AnyGuard;
+    default:
+      return { type: guard.type, params: guard.params } as AnyGuard;
+  }
+}
+
 /** The guard a transition is compiled with: its own, and its chance when it has one. */
 export function compiledGuard(t: ResolvedTransition): AnyGuard {
-  if (t.chance === undefined || t.chance >= 1) return t.guard;
+  const guard = bareGuard(t.guard);
+  if (t.chance === undefined || t.chance >= 1) return guard;
   return {
     type: 'and',
-    params: { guards: [t.guard, { type: 'chance', params: { transition: t.id, p: t.chance } }] }
+    params: { guards: [guard, { type: 'chance', params: { transition: t.id, p: t.chance } }] }
   } as AnyGuard;
 }
 

@@ -21,12 +21,30 @@ function forecast(id: string, guard: unknown) {
         published: '2020-04'
       },
       thesis: 't',
-      start: { quarter: '2020Q2', state: 'calm', source: { para: 1 } },
+      start: { quarter: '2020Q2', state: 'calm', source: { para: 1, basis: 'reading', why: 'w' } },
       states: {
-        calm: { label: 'Calm', level: -1, description: 'd', source: { para: 1 } },
-        storm: { label: 'Storm', level: -2, description: 'd', source: { para: 1 } }
+        calm: {
+          label: 'Calm',
+          level: -1,
+          description: 'd',
+          source: { para: 1, basis: 'reading', why: 'w' }
+        },
+        storm: {
+          label: 'Storm',
+          level: -2,
+          description: 'd',
+          source: { para: 1, basis: 'reading', why: 'w' }
+        }
       },
-      transitions: [{ id: 'go', from: 'calm', to: 'storm', guard, source: { para: 1 } }],
+      transitions: [
+        {
+          id: 'go',
+          from: 'calm',
+          to: 'storm',
+          guard,
+          source: { para: 1, basis: 'reading', why: 'w' }
+        }
+      ],
       assumptions: { drivers: {} }
     }),
     context

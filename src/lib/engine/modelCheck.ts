@@ -3,7 +3,8 @@
  * scenario's guards read, in every calendar window its guards distinguish. Guards read nothing
  * else, so what holds for these combinations holds for every schedule.
  */
-import type { Guard } from './schema';
+import type { Guard, LikelihoodScale } from './schema';
+import { compoundsPastBound, hedgeWindows } from './hedge';
 import type { Model, ResolvedTransition } from './model';
 import { compileTable, settle, outcomes, AlwaysLoopError, type TableTransition } from './table';
 import { fromIndex, toIndex, HORIZON } from './quarter';
@@ -73,11 +74,26 @@ function isPrioritised(a: ResolvedTransition, b: ResolvedTransition): boolean {
   return a.priority !== undefined && b.priority !== undefined && a.priority !== b.priority;
 }
 
-/** Pure. Errors: `always` loops, overlapping guards without priorities. Warnings: dead parts. */
-export function checkModel(model: Model, file: string): ValidationIssue[] {
+/**
+ * Pure. Errors: `always` loops, overlapping guards without priorities, hedges that compound past
+ * their term, and states or transitions that no schedule reaches (unless marked so).
+ */
+export function checkModel(
+  model: Model,
+  file: string,
+  likelihood?: LikelihoodScale
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (path: string, message: string, severity: ValidationIssue['severity'] = 'error') =>
     issues.push({ severity, file, path, message });
+  if (likelihood) {
+    for (const w of hedgeWindows(model, likelihood).filter(compoundsPastBound)) {
+      add(
+        `transitions[${w.index}].probability`,
+        `"${w.transition}" can be tried in ${w.quarters} quarters (${w.first}–${w.last}); at ${(w.perQuarter * 100).toFixed(1)} % a quarter that compounds to ${Math.round(w.cumulative * 100)} %, past ${w.stated}; bound its guard with \`from\`/\`until\` quarters or give \`withinQuarters\` equal to the window`
+      );
+    }
+  }
   const table = compileTable(model);
   const { envs, windows, read } = environments(model);
   const path = (t: { index: number }) => `transitions[${t.index}]`;
@@ -173,18 +189,31 @@ export function checkModel(model: Model, file: string): ValidationIssue[] {
     frontier = next;
   }
 
+  const excused = 'marked `reachable: false`';
   table.states.forEach((s, i) => {
-    if (!reached.has(i))
-      add(`states.${s}`, `state "${s}" is unreachable under any driver schedule`, 'warning');
+    const marked = model.scenario.states[s]!.reachable === false;
+    if (!reached.has(i) && !marked)
+      add(
+        `states.${s}`,
+        `state "${s}" is unreachable under any driver schedule from ${fromIndex(model.startQuarter)} to ${HORIZON.last}; add a way in, or mark it \`reachable: false\` with \`whyUnreachable\``
+      );
+    if (reached.has(i) && marked)
+      add(`states.${s}.reachable`, `state "${s}" is ${excused} but can be reached`, 'warning');
   });
   model.scenario.transitions.forEach((t, i) => {
-    if (!usedTransitions.has(i)) {
+    const marked = t.reachable === false;
+    if (!usedTransitions.has(i) && !marked) {
       add(
         `transitions[${i}]`,
-        `transition "${t.id}" can never fire: its guard never holds when ${t.from} is reached, or an earlier transition always pre-empts it`,
-        'warning'
+        `transition "${t.id}" can never fire: its guard never holds when ${t.from} is reached, or an earlier transition always pre-empts it; fix it, or mark it \`reachable: false\` with \`whyUnreachable\``
       );
     }
+    if (usedTransitions.has(i) && marked)
+      add(
+        `transitions[${i}].reachable`,
+        `transition "${t.id}" is ${excused} but can fire`,
+        'warning'
+      );
   });
   return issues;
 }

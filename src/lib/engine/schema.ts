@@ -14,18 +14,48 @@ const text = z.string().trim().min(1, 'a non-empty text');
 
 const MAX_QUOTE_WORDS = 12;
 
-/** Where a claim comes from: a paragraph of the cited article and, optionally, a short quote. */
-export const SourceRef = z.strictObject({
-  para: z.number().int().min(1),
-  quote: z
-    .string()
-    .trim()
-    .min(1)
-    .refine((q) => q.split(/\s+/).length <= MAX_QUOTE_WORDS, {
-      message: `a quote of at most ${MAX_QUOTE_WORDS} words`
-    })
-    .optional()
-});
+export const BASES = ['stated', 'reading'] as const;
+export type Basis = (typeof BASES)[number];
+
+const quoteText = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((q) => q.split(/\s+/).length <= MAX_QUOTE_WORDS, {
+    message: `a quote of at most ${MAX_QUOTE_WORDS} words`
+  });
+
+/**
+ * Where an element comes from: a paragraph of the cited article, and whether that paragraph says
+ * it (`basis: stated`, with a short verbatim `quote`) or the model infers it (`basis: reading`,
+ * with a one-sentence `why`; a quote it is read from may be given too).
+ */
+export const SourceRef = z
+  .strictObject({
+    para: z.number().int().min(1),
+    basis: z.enum(BASES, {
+      error: () =>
+        'a basis: `stated` (the paragraph says it; give its quote) or `reading` (the model infers it; say why)'
+    }),
+    quote: quoteText.optional(),
+    why: text.optional()
+  })
+  .superRefine((s, ctx) => {
+    if (s.basis === 'stated' && s.quote === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quote'],
+        message: `a stated element needs a short verbatim quote from ¶${s.para}`
+      });
+    }
+    if (s.basis === 'reading' && s.why === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['why'],
+        message: 'a reading needs a one-sentence `why`: what the model infers and from what'
+      });
+    }
+  });
 export type SourceRef = z.infer<typeof SourceRef>;
 
 /** A paragraph of a named article, as the driver vocabulary cites it. */
@@ -90,14 +120,19 @@ export const GUARD_TYPES = [
   'not'
 ] as const;
 
-/** A guard as written in a scenario file: XState's `{ type, params }` guard object. */
+/**
+ * A guard as written in a scenario file: XState's `{ type, params }` guard object. A leaf
+ * condition in a transition says where it comes from (`source`, with its basis); the compiled
+ * machine drops it.
+ */
 export type Guard =
-  | { type: 'driverIs'; params: { driver: string; levels: string[] } }
+  | { type: 'driverIs'; params: { driver: string; levels: string[] }; source?: SourceRef }
   | {
       type: 'driverAtLeast' | 'driverAtMost';
       params: { driver: string; level: string };
+      source?: SourceRef;
     }
-  | { type: 'from' | 'until'; params: { quarter: string } }
+  | { type: 'from' | 'until'; params: { quarter: string }; source?: SourceRef }
   | { type: 'and' | 'or'; params: { guards: Guard[] } }
   | { type: 'not'; params: { guard: Guard } };
 
@@ -108,15 +143,18 @@ export const Guard: z.ZodType<Guard> = z.lazy(() =>
       params: z.strictObject({
         driver: id,
         levels: z.array(id).min(1, 'at least one level')
-      })
+      }),
+      source: SourceRef.optional()
     }),
     z.strictObject({
       type: z.enum(['driverAtLeast', 'driverAtMost']),
-      params: z.strictObject({ driver: id, level: id })
+      params: z.strictObject({ driver: id, level: id }),
+      source: SourceRef.optional()
     }),
     z.strictObject({
       type: z.enum(['from', 'until']),
-      params: z.strictObject({ quarter })
+      params: z.strictObject({ quarter }),
+      source: SourceRef.optional()
     }),
     z.strictObject({
       type: z.enum(['and', 'or']),
@@ -143,35 +181,67 @@ export const Probability = z
   });
 export type Probability = z.infer<typeof Probability>;
 
-export const Transition = z.strictObject({
-  id,
-  from: id,
-  to: id,
-  trigger: z.enum(['quarter', 'always']).default('quarter'),
-  priority: z.number().int().optional(),
-  guard: Guard,
-  probability: Probability.optional(),
-  description: text.optional(),
-  source: SourceRef
-});
+/**
+ * `reachable: false` excuses a state or transition from the reachability check, with the reason
+ * (say, a state the article describes only to rule it out).
+ */
+const reachability = {
+  reachable: z.literal(false).optional(),
+  whyUnreachable: text.optional()
+};
+const reachabilityExplained = (e: { reachable?: false; whyUnreachable?: string }) =>
+  e.reachable === undefined || e.whyUnreachable !== undefined;
+const reachabilityMessage = {
+  message: 'an element marked `reachable: false` needs `whyUnreachable`',
+  path: ['whyUnreachable']
+};
+
+export const Transition = z
+  .strictObject({
+    id,
+    from: id,
+    to: id,
+    trigger: z.enum(['quarter', 'always']).default('quarter'),
+    priority: z.number().int().optional(),
+    guard: Guard,
+    probability: Probability.optional(),
+    description: text.optional(),
+    source: SourceRef,
+    ...reachability
+  })
+  .refine(reachabilityExplained, reachabilityMessage);
 export type Transition = z.infer<typeof Transition>;
 
-export const State = z.strictObject({
-  label: text,
-  level: z.number().int().min(-3).max(3),
-  description: text,
-  source: SourceRef
-});
+export const State = z
+  .strictObject({
+    label: text,
+    level: z.number().int().min(-3).max(3),
+    description: text,
+    source: SourceRef,
+    ...reachability
+  })
+  .refine(reachabilityExplained, reachabilityMessage);
 export type State = z.infer<typeof State>;
 
 export const Assumption = z.strictObject({ level: id, source: SourceRef });
 
-export const AssumptionChange = z.strictObject({
-  driver: id,
-  level: id,
-  from: quarter,
-  source: SourceRef
-});
+/** One branch of a fork the article names but does not decide. */
+export const ForkBranch = z.strictObject({ level: id, probability: Probability });
+export type ForkBranch = z.infer<typeof ForkBranch>;
+
+/** A driver's level from a quarter on: one `level`, or a `fork` of weighted branches. */
+export const AssumptionChange = z
+  .strictObject({
+    driver: id,
+    level: id.optional(),
+    fork: z.array(ForkBranch).min(2, 'a fork of at least two branches').optional(),
+    from: quarter,
+    source: SourceRef
+  })
+  .refine((c) => (c.level === undefined) !== (c.fork === undefined), {
+    message: 'either a `level` or a `fork` of branches, not both'
+  });
+export type AssumptionChange = z.infer<typeof AssumptionChange>;
 
 /**
  * A checkable claim of the article, scored against the observed record. Either `test` (the

@@ -13,6 +13,7 @@ import { loadCatalog, type SourceFile } from './catalog';
 const FILE = 'scenarios/forecasts/test-analyst.yaml';
 const BASE = readFileSync(new URL('./fixtures/test-analyst.yaml', import.meta.url), 'utf8');
 const articles = readArticles();
+const STATED_16 = { para: 16, basis: 'stated', quote: 'should remain stable' };
 
 function load(...forecasts: SourceFile[]) {
   return loadCatalog({ ...catalogFiles([]), forecasts }, { articles });
@@ -105,12 +106,10 @@ const mistakes: Mistake[] = [
   {
     kind: 'driverAtLeast on the unordered ukraine driver',
     edits: [
-      [
-        'transitions[1].guard',
-        { type: 'driverAtLeast', params: { driver: 'ukraine', level: 'war' } }
-      ]
+      ['transitions[1].guard.params.guards[0].type', 'driverAtLeast'],
+      ['transitions[1].guard.params.guards[0].params', { driver: 'ukraine', level: 'war' }]
     ],
-    path: 'transitions[1].guard.type',
+    path: 'transitions[1].guard.params.guards[0].type',
     says: ['ukraine has no order', 'driverAtLeast cannot apply', 'expected driverIs']
   },
   {
@@ -162,7 +161,7 @@ const mistakes: Mistake[] = [
     kind: 'a probability on an `always` transition',
     edits: [
       ['transitions[2].trigger', 'always'],
-      ['transitions[2].probability', { term: 'likely', source: { para: 16 } }]
+      ['transitions[2].probability', { term: 'likely', source: STATED_16 }]
     ],
     path: 'transitions[2].probability',
     says: ['an `always` transition fires at once and takes no probability']
@@ -176,7 +175,7 @@ const mistakes: Mistake[] = [
           {
             id: 'no-reset',
             claim: 'No reset.',
-            source: { para: 20 },
+            source: { para: 20, basis: 'stated', quote: 'No new reset is in the offing' },
             window: { from: '2020Q3', until: '2021Q4' },
             topics: ['diplomaticTie'],
             test: { expect: 'never', level: { atLeast: 2 } }
@@ -196,7 +195,7 @@ const mistakes: Mistake[] = [
           {
             id: 'no-reset',
             claim: 'No reset.',
-            source: { para: 20 },
+            source: { para: 20, basis: 'stated', quote: 'No new reset is in the offing' },
             window: { from: '2020Q3', until: '2021Q4' },
             topics: ['sanctions']
           }

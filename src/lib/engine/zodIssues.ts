@@ -8,6 +8,9 @@ function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_value': {
       const values = issue.values.map(String);
+      if (issue.input === undefined && issue.path.at(-1) === 'basis') {
+        return 'missing; every element says where it comes from: `basis: stated` (the paragraph says it, with its `quote`) or `basis: reading` (the model infers it, with `why`)';
+      }
       const guess = typeof issue.input === 'string' ? closestName(issue.input, values) : undefined;
       return `expected one of ${values.join(', ')}; got ${got}${didYouMean(guess)}`;
     }
