@@ -5,8 +5,7 @@
 import type { Model } from './model';
 import type { Vocabulary } from './schema';
 import type { Schedule } from './schedule';
-import { executables } from './path';
-import { levelVectors, mostLikelyPath } from './distribution';
+import { runPath } from './path';
 import { indexDrivers } from './vocabulary';
 import { toIndex, type Quarter } from './quarter';
 
@@ -28,15 +27,15 @@ export interface DriverCrux {
   changed: Array<{ scenario: string; moves: CruxMove[] }>;
 }
 
-/** The state of a model's most likely path at `quarter`; null before the model starts. */
+/**
+ * The state a model's path is in at `quarter` (the path runPath shows: it follows the most
+ * probable state, over every branch of a fork); null before the model starts.
+ */
 export function outcomeAt(model: Model, schedule: Schedule, quarter: Quarter): Outcome | null {
-  const { table } = executables(model);
   const at = toIndex(quarter);
   if (at < model.startQuarter) return null;
-  const vectors = levelVectors(schedule, model.vocabulary, model.startQuarter, at);
-  const { choices } = mostLikelyPath(table, vectors);
-  const state = table.states[choices.at(-1)!.state]!;
-  return { state, level: model.scenario.states[state]!.level };
+  const step = runPath(model, schedule, { from: quarter, to: quarter }).steps[0]!;
+  return { state: step.state, level: step.level };
 }
 
 /**

@@ -89,3 +89,31 @@ export function mostLikelyPath(
   choices[0] = { transition: null, state };
   return { choices, probability };
 }
+
+/**
+ * The path that follows the distribution: from the start, each quarter it takes the outcome
+ * (stay, or one of the transitions that can fire) whose target is the most probable state that
+ * quarter, as `rows` (propagate's output on the same vectors) gives it. Unlike the single most
+ * likely path, which takes a hedged transition at its first chance because every later timing is
+ * less likely than that one, it moves when the move has become more likely than not staying, so
+ * it stays with the bands a reader sees. Ties go to the outcome tried first. Pure.
+ */
+export function modalPath(
+  table: TransitionTable,
+  vectors: Uint8Array[],
+  rows: Float64Array[]
+): { choices: Choice[]; probability: number } {
+  let state = settle(table, table.start, vectors[0]!, table.startQuarter);
+  const choices: Choice[] = [{ transition: null, state }];
+  let probability = 1;
+  for (let t = 1; t < vectors.length; t++) {
+    let best: ReturnType<typeof outcomes>[number] | undefined;
+    for (const o of outcomes(table, state, vectors[t]!, table.startQuarter + t)) {
+      if (!best || rows[t]![o.to]! > rows[t]![best.to]!) best = o;
+    }
+    probability *= best!.probability;
+    state = best!.to;
+    choices.push({ transition: best!.transition, state });
+  }
+  return { choices, probability };
+}

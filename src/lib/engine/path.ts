@@ -8,8 +8,15 @@ import { compile, runMachine } from './compile';
 import { compileTable } from './table';
 import { traceGuard, type GuardTrace } from './guards';
 import { describeGuard, conditionsInWords, type ConditionInWords } from './describe';
-import { framesOf, lastQuarter, type Schedule } from './schedule';
-import { levelVectors, mostLikelyPath, propagate } from './distribution';
+import {
+  framesOf,
+  lastQuarter,
+  scheduleBranches,
+  type Schedule,
+  type ScheduleBranch
+} from './schedule';
+import { startReadings, transitionReadings, type Reading } from './basis';
+import { levelVectors, modalPath, propagate } from './distribution';
 import { fromIndex, toIndex, type Quarter } from './quarter';
 
 export interface TakenTransition {
@@ -40,15 +47,31 @@ export interface PathStep {
   distribution: Record<string, number>;
   /** Probability of each level of the shared scale in this quarter. */
   levelDistribution: Record<number, number>;
+  /**
+   * The model's readings that put it in this state (on entry, kept while it stays): empty when
+   * the start or the transitions that led here, their deciding conditions and the state itself
+   * are all stated by the article.
+   */
+  readings: Reading[];
 }
 
 export interface PathResult {
   scenario: string;
   steps: PathStep[];
-  /** True when any transition has a chance: then `steps` is the most likely single path. */
+  /**
+   * True when any transition has a chance or the drivers fork: then `steps` is the path that
+   * follows the most probable state each quarter (modalPath), and `distribution` gives the rest.
+   */
   probabilistic: boolean;
   /** Probability of the path in `steps`, from the start (1 for a deterministic model). */
   pathProbability: number;
+  /**
+   * Where the drivers fork (the analyst names a fork and leaves it open): the branch the path in
+   * `steps` follows, with its weight. The distributions mix every branch.
+   */
+  branch?: Pick<ScheduleBranch, 'picks' | 'weight'>;
+  /** The driver levels the path in `steps` read: the schedule itself, or its branch's. */
+  schedule: Schedule;
 }
 
 export interface RunOptions {
@@ -70,7 +93,7 @@ export function executables(model: Model) {
 
 /**
  * Pure. The schedule must cover the model's start through `to`. The path is replayed on the XState
- * machine (the reference) with draws that reproduce the most likely choices of the table.
+ * machine (the reference) with draws that reproduce the table's choices along the path.
  */
 export function runPath(model: Model, schedule: Schedule, options: RunOptions = {}): PathResult {
   const { machine, table } = executables(model);
@@ -78,15 +101,31 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
   const end = options.to ? toIndex(options.to) : lastQuarter(schedule);
   const reportFrom = Math.max(options.from ? toIndex(options.from) : start, start);
   const chanceIds = model.scenario.transitions.filter((t) => t.probability).map((t) => t.id);
-  const probabilistic = chanceIds.length > 0;
+  const forked = (schedule.forks?.length ?? 0) > 0;
+  const probabilistic = chanceIds.length > 0 || forked;
   if (end < start)
-    return { scenario: model.scenario.id, steps: [], probabilistic, pathProbability: 1 };
+    return { scenario: model.scenario.id, steps: [], probabilistic, pathProbability: 1, schedule };
 
-  const vectors = levelVectors(schedule, model.vocabulary, start, end);
-  const rows = propagate(table, vectors);
-  const { choices, probability } = mostLikelyPath(table, vectors);
+  // Each branch of a fork is a plain schedule; the distribution is their weighted mixture. The
+  // path shown is in the most likely branch (the first listed on a tie), and follows the mixture's
+  // most probable states among the moves that branch allows, so it stays with the bands.
+  const branches = scheduleBranches(schedule).map((branch) => {
+    const vectors = levelVectors(branch.schedule, model.vocabulary, start, end);
+    return { branch, vectors, rows: propagate(table, vectors) };
+  });
+  const chosen = branches.reduce((a, b) => (b.branch.weight > a.branch.weight ? b : a));
+  const rows = branches[0]!.rows.map((_, t) => {
+    const mixed = new Float64Array(table.states.length);
+    for (const b of branches) {
+      const row = b.rows[t]!;
+      for (let i = 0; i < mixed.length; i++) mixed[i]! += b.branch.weight * row[i]!;
+    }
+    return mixed;
+  });
+  const { choices, probability } = modalPath(table, chosen.vectors, rows);
+  const followed = chosen.branch.schedule;
 
-  const frames = framesOf(schedule, start, end).map((frame, t) => ({
+  const frames = framesOf(followed, start, end).map((frame, t) => ({
     ...frame,
     draws: Object.fromEntries(
       chanceIds.map((id) => [id, choices[t]!.transition?.id === id ? 0 : 1])
@@ -95,6 +134,7 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
   const machineSteps = runMachine(machine, frames);
   const byId = new Map(model.scenario.transitions.map((t) => [t.id, t]));
 
+  let readings = startReadings(model.scenario);
   const steps: PathStep[] = machineSteps.map((ms, t) => {
     const frame = frames[t]!;
     const state = model.scenario.states[ms.state]!;
@@ -106,30 +146,40 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
       const level = model.scenario.states[s]!.level;
       levelDistribution[level] = (levelDistribution[level] ?? 0) + p;
     });
+    const transitions: TakenTransition[] = ms.taken.map((id) => {
+      const tr = byId.get(id)!;
+      const trace = traceGuard(tr.guard, frame, model.drivers);
+      return {
+        id,
+        from: tr.from,
+        to: tr.to,
+        trigger: tr.trigger,
+        chance: model.quarterOut.get(tr.from)?.find((x) => x.id === id)?.chance,
+        guardText: describeGuard(tr.guard, model.vocabulary),
+        conditions: conditionsInWords(trace, model.vocabulary),
+        trace,
+        description: tr.description,
+        source: { ref: model.scenario.source.ref, ...tr.source }
+      };
+    });
+    if (t > 0 && transitions.length > 0) {
+      readings = transitions.flatMap((x) => transitionReadings(model.scenario, x.id, x.trace));
+    } else if (t === 0 && transitions.length > 0) {
+      readings = [
+        ...readings,
+        ...transitions.flatMap((x) => transitionReadings(model.scenario, x.id, x.trace))
+      ];
+    }
     return {
       quarter: fromIndex(ms.quarter),
       state: ms.state,
       label: state.label,
       level: state.level,
       entered: t === 0 || ms.taken.length > 0,
-      transitions: ms.taken.map((id) => {
-        const tr = byId.get(id)!;
-        const trace = traceGuard(tr.guard, frame, model.drivers);
-        return {
-          id,
-          from: tr.from,
-          to: tr.to,
-          trigger: tr.trigger,
-          chance: model.quarterOut.get(tr.from)?.find((x) => x.id === id)?.chance,
-          guardText: describeGuard(tr.guard, model.vocabulary),
-          conditions: conditionsInWords(trace, model.vocabulary),
-          trace,
-          description: tr.description,
-          source: { ref: model.scenario.source.ref, ...tr.source }
-        };
-      }),
+      transitions,
       distribution,
-      levelDistribution
+      levelDistribution,
+      readings
     };
   });
 
@@ -137,6 +187,8 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
     scenario: model.scenario.id,
     steps: steps.filter((s) => toIndex(s.quarter) >= reportFrom),
     probabilistic,
-    pathProbability: probability
+    pathProbability: chosen.branch.weight * probability,
+    ...(forked ? { branch: { picks: chosen.branch.picks, weight: chosen.branch.weight } } : {}),
+    schedule: followed
   };
 }

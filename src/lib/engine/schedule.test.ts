@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realCatalog } from './testCatalog';
-import { buildSchedule, parseOverride } from './schedule';
+import { buildSchedule, parseOverride, scheduleBranches } from './schedule';
+import { toIndex } from './quarter';
 
 const catalog = realCatalog();
 const at = (schedule: ReturnType<typeof buildSchedule>, quarter: string) => {
@@ -32,9 +33,60 @@ describe('buildSchedule', () => {
 
   it('applies an assumption change from its quarter', () => {
     const kortunov = catalog.models.get('kortunov-2025-thaw')!.scenario;
-    const change = kortunov.assumptions.changes[0]!;
-    const s = buildSchedule(catalog, { kind: 'assumed', scenario: kortunov });
-    expect(at(s, change.from).levels[change.driver]).toBe(change.level);
+    const scenario = {
+      ...kortunov,
+      assumptions: {
+        ...kortunov.assumptions,
+        changes: [
+          {
+            driver: 'sanctions',
+            level: 'lifted',
+            from: '2027Q1',
+            source: { para: 21, basis: 'reading' as const, why: 'A test change.' }
+          }
+        ]
+      }
+    };
+    const s = buildSchedule(catalog, { kind: 'assumed', scenario });
+    expect(at(s, '2026Q4').levels.sanctions).not.toBe('lifted');
+    expect(at(s, '2027Q1')).toMatchObject({
+      levels: { sanctions: 'lifted' },
+      provenance: { sanctions: 'assumed' }
+    });
+    expect(s.forks).toBeUndefined();
+  });
+
+  it('keeps a fork in the assumptions as weighted branches held from its quarter', () => {
+    const trenin = catalog.models.get('trenin-2020-guardrails')!.scenario;
+    const fork = trenin.assumptions.changes.find((c) => c.driver === 'armsControl' && c.fork)!;
+    expect(fork).toBeDefined();
+    const s = buildSchedule(catalog, { kind: 'assumed', scenario: trenin });
+    const f = s.forks!.find((x) => x.driver === 'armsControl')!;
+    expect(f.from).toBe(toIndex(fork.from));
+    expect(f.branches.map((b) => b.level).sort()).toEqual(fork.fork!.map((b) => b.level).sort());
+    const branches = scheduleBranches(s);
+    expect(branches.reduce((sum, b) => sum + b.weight, 0)).toBeCloseTo(1, 12);
+    // Each branch holds its level over the fork's span, and not before it.
+    for (const b of branches) {
+      const pick = b.picks.find((p) => p.driver === 'armsControl')!;
+      expect(at(b.schedule, fork.from).levels.armsControl).toBe(pick.level);
+      expect(at(b.schedule, '2030Q4').levels.armsControl).toBe(pick.level);
+      expect(at(b.schedule, '2020Q4').levels.armsControl).toBe(at(s, '2020Q4').levels.armsControl);
+    }
+    expect(
+      new Set(branches.map((b) => b.picks.find((p) => p.driver === 'armsControl')!.level))
+    ).toEqual(new Set(['in-force', 'lapsed-restraint']));
+  });
+
+  it('lets an override win over a fork in every branch', () => {
+    const trenin = catalog.models.get('trenin-2020-guardrails')!.scenario;
+    const s = buildSchedule(catalog, { kind: 'assumed', scenario: trenin }, [
+      { driver: 'armsControl', level: 'collapsed', from: '2023Q1' }
+    ]);
+    for (const b of scheduleBranches(s)) {
+      expect(at(b.schedule, '2023Q1').levels.armsControl).toBe('collapsed');
+      expect(at(b.schedule, '2022Q4').levels.armsControl).not.toBe('collapsed');
+    }
   });
 
   it('applies overrides from a quarter onward, until a quarter when given, later ones winning', () => {

@@ -2,7 +2,7 @@
  * Driver schedules: a level for every driver in every quarter, built from a preset (what happened,
  * or an analyst's assumptions) plus a user's overrides, each cell remembering where it came from.
  */
-import type { History, Scenario, Vocabulary } from './schema';
+import type { AssumptionChange, History, LikelihoodScale, Scenario, Vocabulary } from './schema';
 import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
 import { indexDrivers } from './vocabulary';
 import type { Frame } from './guards';
@@ -23,13 +23,46 @@ export type Preset = { kind: 'observed' } | { kind: 'assumed'; scenario: Scenari
 export interface Schedule {
   /** Quarter index of `levels[0]`. */
   first: number;
+  /** Where a driver is forked, the level of its most likely branch. */
   levels: Array<Record<string, string>>;
   provenance: Array<Record<string, Provenance>>;
+  /** Forks in the analyst's assumptions: one branch of each is drawn and held over its span. */
+  forks?: ScheduleFork[];
+}
+
+/** A driver whose level from `from` to `until` (quarter indices, included) is one of branches. */
+export interface ScheduleFork {
+  driver: string;
+  from: number;
+  until: number;
+  /** Weights sum to 1, most likely first. */
+  branches: Array<{ level: string; weight: number }>;
 }
 
 export interface ScheduleSources {
   vocabulary: Vocabulary;
   history: History;
+  /** Needed only to weigh the branches of a fork written with likelihood terms. */
+  likelihood?: LikelihoodScale;
+}
+
+/** The branches of a fork, weighted by their terms' values or values, scaled to sum to 1. */
+function forkBranches(
+  change: AssumptionChange,
+  likelihood: LikelihoodScale | undefined
+): ScheduleFork['branches'] {
+  const raw = change.fork!.map((b) => {
+    const term = b.probability.term;
+    const value = b.probability.value ?? likelihood?.terms.find((t) => t.id === term)?.value;
+    if (value === undefined) {
+      throw new Error(
+        `cannot weigh the fork of ${change.driver} from ${change.from}: no likelihood scale for "${term}"`
+      );
+    }
+    return { level: b.level, weight: value };
+  });
+  const total = raw.reduce((sum, b) => sum + b.weight, 0);
+  return raw.map((b) => ({ ...b, weight: b.weight / total })).sort((a, b) => b.weight - a.weight);
 }
 
 /** The observed levels of a quarter; outside the record, the nearest known quarter's. */
@@ -56,6 +89,24 @@ export function buildSchedule(
   const assumed = preset.kind === 'assumed' ? preset.scenario : undefined;
   const start = assumed ? toIndex(assumed.start.quarter) : Infinity;
   const atStart = assumed ? observedAt(sources.history, start).levels : {};
+  const forks: ScheduleFork[] = [];
+  if (assumed) {
+    for (const id of ids) {
+      const changes = assumed.assumptions.changes
+        .filter((c) => c.driver === id)
+        .sort((a, b) => toIndex(a.from) - toIndex(b.from));
+      changes.forEach((c, i) => {
+        if (!c.fork) return;
+        const next = changes[i + 1];
+        forks.push({
+          driver: id,
+          from: Math.max(toIndex(c.from), first),
+          until: Math.min(next ? toIndex(next.from) - 1 : last, last),
+          branches: forkBranches(c, sources.likelihood)
+        });
+      });
+    }
+  }
 
   for (let q = first; q <= last; q++) {
     const observed = observedAt(sources.history, q);
@@ -68,7 +119,9 @@ export function buildSchedule(
           .filter((c) => c.driver === id && toIndex(c.from) <= q)
           .at(-1);
         if (change || stated) {
-          levels[id] = change?.level ?? stated!.level;
+          levels[id] = change
+            ? (change.level ?? forkBranches(change, sources.likelihood)[0]!.level)
+            : stated!.level;
           provenance[id] = 'assumed';
         } else {
           levels[id] = atStart[id]!;
@@ -88,7 +141,67 @@ export function buildSchedule(
     schedule.levels.push(levels);
     schedule.provenance.push(provenance);
   }
+  const live = forks.filter((f) => f.from <= f.until);
+  if (live.length) schedule.forks = live;
   return schedule;
+}
+
+/** The most branch combinations a run enumerates; more is refused rather than truncated. */
+export const MAX_BRANCHES = 256;
+
+export interface ScheduleBranch {
+  weight: number;
+  /** The level each fork took in this branch. */
+  picks: Array<{ driver: string; level: string; weight: number; from: number; until: number }>;
+  schedule: Schedule;
+}
+
+/**
+ * Every combination of fork branches as a plain schedule with its weight (summing to 1). A cell a
+ * user overrides keeps the override in every branch. A schedule without forks is its own single
+ * branch. Pure.
+ */
+export function scheduleBranches(schedule: Schedule): ScheduleBranch[] {
+  const forks = schedule.forks ?? [];
+  const count = forks.reduce((n, f) => n * f.branches.length, 1);
+  if (count > MAX_BRANCHES) {
+    throw new RangeError(
+      `${count} combinations of forked assumptions; at most ${MAX_BRANCHES} are enumerated`
+    );
+  }
+  const plain: Schedule = {
+    first: schedule.first,
+    levels: schedule.levels,
+    provenance: schedule.provenance
+  };
+  let out: ScheduleBranch[] = [{ weight: 1, picks: [], schedule: plain }];
+  for (const fork of forks) {
+    out = out.flatMap((b) =>
+      fork.branches.map((branch) => {
+        const levels = b.schedule.levels.map((row, i) => {
+          const q = schedule.first + i;
+          if (q < fork.from || q > fork.until) return row;
+          if (schedule.provenance[i]![fork.driver] === 'override') return row;
+          return { ...row, [fork.driver]: branch.level };
+        });
+        return {
+          weight: b.weight * branch.weight,
+          picks: [
+            ...b.picks,
+            {
+              driver: fork.driver,
+              level: branch.level,
+              weight: branch.weight,
+              from: fork.from,
+              until: fork.until
+            }
+          ],
+          schedule: { ...b.schedule, levels }
+        };
+      })
+    );
+  }
+  return out;
 }
 
 export function lastQuarter(schedule: Schedule): number {
