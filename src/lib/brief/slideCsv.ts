@@ -19,27 +19,45 @@ export function slideCsv(catalog: Catalog, view: SlideView, query: string): stri
   if (view === 'scorecard-events') return eventsCsv(catalog.history.events, catalog.vocabulary);
   if (view === 'scorecard-table' || view === 'scorecard-decomposition') {
     const rows = scoreRows(catalog);
-    if (view === 'scorecard-table')
+    if (view === 'scorecard-table') {
+      let rank = 0;
       return table(
-        ['analyst', 'from', 'to', 'quarters', 'run', 'within_one_share', 'mean_abs_error', 'brier'],
-        rows.flatMap((r) =>
-          (['A', 'B'] as const).map((run) => {
+        [
+          'rank',
+          'analyst',
+          'from',
+          'to',
+          'run',
+          'quarters_scored',
+          'quarters_model_reading',
+          'ranked_probability_score',
+          'brier',
+          'within_one_share',
+          'mean_abs_error'
+        ],
+        rows.flatMap((r) => {
+          const place = r.score.ranked ? String(++rank) : 'too few to rank';
+          return (['A', 'B'] as const).map((run) => {
             const s = run === 'A' ? r.score.runA : r.score.runB;
             return [
+              place,
               r.label,
               r.score.from,
               r.score.to,
-              r.score.quarters.length,
               run,
+              s.n,
+              s.stated.length - s.n,
+              s.rps,
+              s.brier,
               s.withinOne,
-              s.meanAbsoluteError,
-              s.brier
+              s.meanAbsoluteError
             ];
-          })
-        )
+          });
+        })
       );
+    }
     return table(
-      ['analyst', 'quarter', 'observed_level', 'run_a_level', 'run_b_level', 'verdict'],
+      ['analyst', 'quarter', 'observed_level', 'run_a_level', 'run_b_level', 'verdict', 'scored'],
       rows.flatMap((r) =>
         r.score.quarters.map((q, i) => [
           r.label,
@@ -47,7 +65,8 @@ export function slideCsv(catalog: Catalog, view: SlideView, query: string): stri
           r.score.observed[i],
           r.score.runA.levels[i],
           r.score.runB.levels[i],
-          r.score.verdicts[i]
+          r.score.verdicts[i],
+          r.score.verdictCounted[i] ? 'stated' : 'model’s reading'
         ])
       )
     );

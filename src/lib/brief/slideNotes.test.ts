@@ -71,8 +71,13 @@ describe('sourcesLine', () => {
 describe('slideCsv', () => {
   it('gives the scorecard table one row per analyst and run', () => {
     const lines = slideCsv(catalog, 'scorecard-table', '').trim().split('\r\n');
-    expect(lines[0]).toBe('analyst,from,to,quarters,run,within_one_share,mean_abs_error,brier');
+    expect(lines[0]).toBe(
+      'rank,analyst,from,to,run,quarters_scored,quarters_model_reading,ranked_probability_score,brier,within_one_share,mean_abs_error'
+    );
     expect(lines).toHaveLength(1 + 2 * catalog.scenarios.length);
+    // Ranked first, and the 2025 forecasts (three quarters of record) marked too few to rank.
+    expect(lines[1]!.startsWith('1,')).toBe(true);
+    expect(lines.filter((l) => l.startsWith('too few to rank,')).length).toBeGreaterThanOrEqual(4);
   });
 
   it('gives the timeline one row per analyst and quarter, with the state the engine computes', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { brierScore, meanAbsoluteError, quarterVerdict, withinOneShare } from './score';
+import {
+  brierScore,
+  meanAbsoluteError,
+  quarterVerdict,
+  rankedProbabilityScore,
+  withinOneShare
+} from './score';
 
 // Every expected number below was worked out by hand from the inputs, not taken from the code.
 describe('withinOneShare', () => {
@@ -60,5 +66,29 @@ describe('quarterVerdict: the decomposition rule', () => {
   });
   it('blames the model when both runs miss by two or more', () => {
     expect(quarterVerdict(-1, -1, -3)).toBe('model-missed');
+  });
+});
+
+describe('rankedProbabilityScore (seven ordered levels)', () => {
+  it('is 0 for a sure, right forecast and 1 for a sure forecast at the far end', () => {
+    expect(rankedProbabilityScore([{ 2: 1 }], [2])).toBe(0);
+    // cumulative forecast 1 from -3 on, outcome only at +3: six gaps of 1 → 6/6
+    expect(rankedProbabilityScore([{ [-3]: 1 }], [3])).toBe(1);
+  });
+  it('counts a miss by three levels three times a miss by one, unlike Brier', () => {
+    // sure at 0, happened at -1: only the threshold at -1 differs (F=0, O=1) → 1/6
+    expect(rankedProbabilityScore([{ 0: 1 }], [-1])).toBeCloseTo(1 / 6, 12);
+    // sure at 2, happened at -1: thresholds -1, 0, 1 differ → 3/6
+    expect(rankedProbabilityScore([{ 2: 1 }], [-1])).toBeCloseTo(3 / 6, 12);
+    expect(brierScore([{ 0: 1 }], [-1])).toBe(brierScore([{ 2: 1 }], [-1]));
+  });
+  it('scores a split forecast by its cumulative gaps', () => {
+    // p(-1)=0.5, p(0)=0.3, p(1)=0.2, happened at 0.
+    // thresholds -3,-2: F=0,O=0 → 0; -1: F=.5,O=0 → .25; 0: F=.8,O=1 → .04; 1: F=1,O=1 → 0; 2: 0
+    // (0.25 + 0.04) / 6 = 0.048333…
+    expect(rankedProbabilityScore([{ [-1]: 0.5, 0: 0.3, 1: 0.2 }], [0])).toBeCloseTo(0.29 / 6, 12);
+  });
+  it('averages over quarters', () => {
+    expect(rankedProbabilityScore([{ 0: 1 }, { 0: 1 }], [0, -1])).toBeCloseTo(1 / 12, 12);
   });
 });

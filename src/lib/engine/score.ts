@@ -72,3 +72,32 @@ export function quarterVerdict(runA: number, runB: number, observed: number): Qu
   if (a) return 'assumptions-only';
   return 'model-missed';
 }
+
+/**
+ * Ranked probability score over the seven ordered levels, averaged over quarters: for each
+ * quarter the squared gaps between the forecast's and the outcome's cumulative distributions,
+ * summed over the six thresholds between levels and divided by six. 0 is a sure, right forecast;
+ * 1 a sure forecast at the far end of the scale. Unlike Brier, a miss by three levels costs more
+ * than a miss by one; for a single-path forecast it is the absolute error divided by six.
+ */
+export function rankedProbabilityScore(
+  distributions: ReadonlyArray<Readonly<Record<number, number>>>,
+  observed: readonly number[]
+): number {
+  const n = pairCount(distributions, observed);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let forecast = 0;
+    let sum = 0;
+    for (const level of SCALE_LEVELS.slice(0, -1)) {
+      forecast += distributions[i]![level] ?? 0;
+      const outcome = observed[i]! <= level ? 1 : 0;
+      sum += (forecast - outcome) ** 2;
+    }
+    total += sum / (SCALE_LEVELS.length - 1);
+  }
+  return total / n;
+}
+
+/** The fewest scored quarters for a score to be ranked against others. */
+export const MIN_RANKED_QUARTERS = 8;

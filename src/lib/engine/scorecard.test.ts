@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realCatalog } from './testCatalog';
-import { publicationQuarter, scoreAnalyst, scorecard } from './scorecard';
+import { publicationQuarter, rankScores, scoreAnalyst, scorecard } from './scorecard';
 
 const catalog = realCatalog();
 
@@ -21,25 +21,47 @@ describe('scoreAnalyst', () => {
     expect(s.observed.length).toBe(s.quarters.length);
   });
 
-  it('scores the guardrails forecast: level -1 throughout on its own assumptions', () => {
+  it('scores an analyst only on the quarters the model reached through stated elements', () => {
     const s = scoreAnalyst(catalog, catalog.models.get('trenin-2020-guardrails')!)!;
-    // Run A sits at -1 in every quarter, so its errors are just |−1 − observed|.
-    expect(new Set(s.runA.levels)).toEqual(new Set([-1]));
-    const gaps = s.observed.map((o) => Math.abs(-1 - o));
-    expect(s.runA.meanAbsoluteError).toBeCloseTo(gaps.reduce((a, b) => a + b, 0) / gaps.length, 12);
-    expect(s.runA.withinOne).toBeCloseTo(gaps.filter((g) => g <= 1).length / gaps.length, 12);
-    // On the observed drivers it breaks into rupture with the war, so run B does better.
-    expect(s.runB.meanAbsoluteError).toBeLessThan(s.runA.meanAbsoluteError);
-    expect(s.counts['assumptions-missed']).toBeGreaterThan(0);
+    // On the observed drivers the model breaks into rupture with the war in 2022Q1: the rupture
+    // state and the war transition are the model's readings, so those quarters are left out.
+    const war = s.quarters.indexOf('2022Q1');
+    expect(s.runB.states[war]).toBe('rupture');
+    expect(s.runB.stated[war]).toBe(false);
+    expect(s.runB.readings[war]!.map((r) => r.element)).toContain('state rupture');
+    expect(s.runB.n).toBe(s.runB.stated.filter(Boolean).length);
+    expect(s.runB.n).toBeLessThan(s.quarters.length);
+    // The scores are computed over the stated quarters alone, by hand here.
+    const kept = s.quarters.map((_, i) => i).filter((i) => s.runB.stated[i]);
+    const gaps = kept.map((i) => Math.abs(s.runB.levels[i]! - s.observed[i]!));
+    expect(s.runB.meanAbsoluteError).toBeCloseTo(gaps.reduce((a, b) => a + b, 0) / gaps.length, 12);
+    expect(s.runB.withinOne).toBeCloseTo(gaps.filter((g) => g <= 1).length / gaps.length, 12);
+    // The decomposition counts only quarters stated in both runs.
     const sum = Object.values(s.counts).reduce((a, b) => a + b, 0);
-    expect(sum).toBe(s.quarters.length);
+    expect(sum).toBe(s.verdictCounted.filter(Boolean).length);
+    expect(s.verdictCounted.every((c, i) => c === (s.runA.stated[i]! && s.runB.stated[i]!))).toBe(
+      true
+    );
+  });
+
+  it('ranks by the ranked probability score and marks too few quarters', () => {
+    const ranked = rankScores(scorecard(catalog));
+    const placed = ranked.filter((s) => s.ranked);
+    for (let i = 1; i < placed.length; i++) {
+      expect(placed[i]!.runA.rps!).toBeGreaterThanOrEqual(placed[i - 1]!.runA.rps!);
+    }
+    // The 2025 forecasts have three quarters of record: too few to rank, listed last.
+    const notte = ranked.find((s) => s.scenario === 'notte-2025-reset')!;
+    expect(notte.ranked).toBe(false);
+    expect(ranked.indexOf(notte)).toBeGreaterThanOrEqual(placed.length);
+    for (const s of ranked) expect(s.ranked).toBe(s.runA.n >= 8);
   });
 
   it('gives a Brier score only to probabilistic models', () => {
     const all = scorecard(catalog);
     expect(all.map((s) => s.scenario).sort()).toEqual(catalog.scenarios.map((s) => s.id).sort());
     for (const s of all) {
-      expect(s.runA.brier === undefined).toBe(!s.probabilistic);
+      expect(s.runA.brier === undefined).toBe(!s.probabilistic || s.runA.n === 0);
       if (s.runA.brier !== undefined) {
         expect(s.runA.brier).toBeGreaterThanOrEqual(0);
         expect(s.runA.brier).toBeLessThanOrEqual(2);

@@ -8,7 +8,11 @@ import type { Model } from './model';
 import { buildSchedule, type Preset } from './schedule';
 import { runPath } from './path';
 import { fromIndex, quarterOfDate, toIndex, type Quarter } from './quarter';
+import type { Reading } from './basis';
+import type { PathResult } from './path';
 import {
+  MIN_RANKED_QUARTERS,
+  rankedProbabilityScore,
   brierScore,
   meanAbsoluteError,
   quarterVerdict,
@@ -17,13 +21,24 @@ import {
 } from './score';
 
 export interface RunScore {
-  /** The level of the most likely path, per scored quarter. */
+  /** The level of the most likely path, per quarter from publication to the record's end. */
   levels: number[];
   states: string[];
-  withinOne: number;
-  meanAbsoluteError: number;
+  /** Per quarter: whether the model got there through the article's stated elements only. */
+  stated: boolean[];
+  /** Per quarter: the model's readings that put it there (empty where stated). */
+  readings: Reading[][];
+  /** How many quarters are scored: the stated ones. */
+  n: number;
+  /** Scores over the stated quarters; absent when there are none. */
+  withinOne?: number;
+  meanAbsoluteError?: number;
+  /** Ranked probability score of the level distribution (a single path is a sure forecast). */
+  rps?: number;
   /** Only for a probabilistic model: the Brier score of its level distribution. */
   brier?: number;
+  /** The fork branch the path follows, where the assumptions fork. */
+  branch?: PathResult['branch'];
 }
 
 export interface AnalystScore {
@@ -38,7 +53,12 @@ export interface AnalystScore {
   runA: RunScore;
   runB: RunScore;
   verdicts: QuarterVerdict[];
+  /** Per quarter: whether both runs are stated there, so its verdict counts. */
+  verdictCounted: boolean[];
+  /** Verdicts over the counted quarters only. */
   counts: Record<QuarterVerdict, number>;
+  /** Run A has enough stated quarters to be ranked against the others. */
+  ranked: boolean;
 }
 
 /**
@@ -52,7 +72,7 @@ export function publicationQuarter(published: string, startQuarter: Quarter): Qu
 
 /** Pure. Null when the record ends before the quarter after publication. */
 export function scoreAnalyst(
-  catalog: Pick<Catalog, 'vocabulary' | 'history'>,
+  catalog: Pick<Catalog, 'vocabulary' | 'history' | 'likelihood'>,
   model: Model
 ): AnalystScore | null {
   const scenario = model.scenario;
@@ -72,19 +92,26 @@ export function scoreAnalyst(
 
   const score = (path: typeof pathA): RunScore => {
     const levels = path.steps.map((s) => s.level);
+    const stated = path.steps.map((s) => s.readings.length === 0);
+    const keep = <T>(xs: T[]) => xs.filter((_, i) => stated[i]);
+    const n = stated.filter(Boolean).length;
+    const scored = n > 0;
+    const distributions = keep(path.steps.map((s) => s.levelDistribution));
     return {
       levels,
       states: path.steps.map((s) => s.state),
-      withinOne: withinOneShare(levels, observed),
-      meanAbsoluteError: meanAbsoluteError(levels, observed),
-      ...(path.probabilistic
+      stated,
+      readings: path.steps.map((s) => s.readings),
+      n,
+      ...(scored
         ? {
-            brier: brierScore(
-              path.steps.map((s) => s.levelDistribution),
-              observed
-            )
+            withinOne: withinOneShare(keep(levels), keep(observed)),
+            meanAbsoluteError: meanAbsoluteError(keep(levels), keep(observed)),
+            rps: rankedProbabilityScore(distributions, keep(observed))
           }
-        : {})
+        : {}),
+      ...(path.probabilistic && scored ? { brier: brierScore(distributions, keep(observed)) } : {}),
+      ...(path.branch ? { branch: path.branch } : {})
     };
   };
   const runA = score(pathA);
@@ -92,13 +119,16 @@ export function scoreAnalyst(
   const verdicts = quarters.map((_, i) =>
     quarterVerdict(runA.levels[i]!, runB.levels[i]!, observed[i]!)
   );
+  const verdictCounted = quarters.map((_, i) => runA.stated[i]! && runB.stated[i]!);
   const counts: Record<QuarterVerdict, number> = {
     'both-held': 0,
     'assumptions-missed': 0,
     'assumptions-only': 0,
     'model-missed': 0
   };
-  for (const v of verdicts) counts[v]++;
+  verdicts.forEach((v, i) => {
+    if (verdictCounted[i]) counts[v]++;
+  });
   return {
     scenario: scenario.id,
     published,
@@ -110,15 +140,28 @@ export function scoreAnalyst(
     runA,
     runB,
     verdicts,
-    counts
+    verdictCounted,
+    counts,
+    ranked: runA.n >= MIN_RANKED_QUARTERS
   };
 }
 
 /** Pure. Every forecast in catalog order; those with nothing to score yet are left out. */
 export function scorecard(
-  catalog: Pick<Catalog, 'vocabulary' | 'history' | 'scenarios' | 'models'>
+  catalog: Pick<Catalog, 'vocabulary' | 'history' | 'likelihood' | 'scenarios' | 'models'>
 ) {
   return catalog.scenarios
     .map((s) => scoreAnalyst(catalog, catalog.models.get(s.id)!))
     .filter((s): s is AnalystScore => s !== null);
+}
+
+/**
+ * The scored analysts ranked by run A's ranked probability score (lower first), those with too
+ * few stated quarters to rank after them. Pure.
+ */
+export function rankScores(scores: AnalystScore[]): AnalystScore[] {
+  const key = (s: AnalystScore) => (s.ranked ? 0 : 1);
+  return [...scores].sort(
+    (a, b) => key(a) - key(b) || (a.runA.rps ?? Infinity) - (b.runA.rps ?? Infinity)
+  );
 }

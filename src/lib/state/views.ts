@@ -10,6 +10,7 @@ import {
   driverLabel,
   runPath,
   scorecard,
+  rankScores,
   toIndex,
   type Catalog,
   type PathResult,
@@ -159,7 +160,7 @@ export function driversDifferingFromObserved(catalog: Catalog, run: ViewRun, qua
 /** The scorecard's rows: every scored analyst with its scores and claim verdicts. */
 export function scoreRows(catalog: Catalog) {
   const analysts = analystsOf(catalog);
-  return scorecard(catalog).map((score) => {
+  return rankScores(scorecard(catalog)).map((score) => {
     const a = analysts.find((x) => x.id === score.scenario)!;
     const scenario = catalog.scenarios[a.index]!;
     return {
