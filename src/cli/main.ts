@@ -11,8 +11,10 @@ import {
   runPath,
   HORIZON,
   closestName,
+  auditCounts,
   type Override
 } from '../lib/engine';
+import { auditTable, catalogAudit } from './auditDoc';
 import { existsSync } from 'node:fs';
 import { readCatalog } from './readCatalog';
 import { formatPathTable } from './pathTable';
@@ -22,6 +24,7 @@ const USAGE = `usage: npm run crosswinds -- <command>
   simulate <analyst> [--preset observed|assumed] [--set driver=level@quarter …]
                      [--from Q] [--to Q] [--json]
   export <analyst>                        the forecast as XState machine JSON
+  audit [analyst] [--json]                every element: stated (with its quote) or reading (why)
   brief <deck.json> --out <file.pptx|file.pdf>
                                           build a briefing deck headlessly`;
 
@@ -126,6 +129,24 @@ function simulate(args: string[]): number {
   return 0;
 }
 
+function audit(args: string[]): number {
+  let id: string | undefined;
+  let json = false;
+  for (const a of args) {
+    if (a === '--json') json = true;
+    else if (a.startsWith('-')) fail(`unknown option ${a}`);
+    else if (id) fail(`unexpected argument ${a}`);
+    else id = a;
+  }
+  const catalog = loadOrExit();
+  if (id) pickScenario(catalog, id);
+  const rows = catalogAudit(catalog, id);
+  if (json) {
+    console.log(JSON.stringify({ rows, counts: auditCounts(rows) }, null, 2));
+  } else console.log(auditTable(rows));
+  return 0;
+}
+
 function exportMachine(args: string[]): number {
   if (args.length > 1) fail(`unexpected argument ${args[1]}`);
   const catalog = loadOrExit();
@@ -143,6 +164,8 @@ export function main(argv: string[]): number {
         return simulate(rest);
       case 'export':
         return exportMachine(rest);
+      case 'audit':
+        return audit(rest);
       case undefined:
       case '--help':
       case '-h':

@@ -1,5 +1,5 @@
 /** Guards in words, for explanations and signposts: "sanctions at easing or lifted". */
-import type { Vocabulary } from './schema';
+import type { SourceRef, Vocabulary } from './schema';
 import type { AnyGuard, GuardTrace } from './guards';
 import { driverLabel, levelLabel } from './vocabulary';
 
@@ -51,6 +51,8 @@ export interface ConditionInWords {
   text: string;
   held: boolean;
   saw?: string;
+  /** Where the condition comes from, when the file says (every transition condition does). */
+  source?: SourceRef;
 }
 
 /** The leaf conditions of a trace, for "2 of 3 conditions met". Pure. */
@@ -63,10 +65,41 @@ export function conditionsInWords(trace: GuardTrace, vocabulary: Vocabulary): Co
     'driver' in g.params && trace.saw
       ? lower(levelLabel(vocabulary, g.params.driver, trace.saw))
       : trace.saw;
-  return [{ text: describeGuard(g, vocabulary), held: trace.held, saw }];
+  const source = (g as { source?: SourceRef }).source;
+  return [
+    { text: describeGuard(g, vocabulary), held: trace.held, saw, ...(source ? { source } : {}) }
+  ];
 }
 
 /** A level of the shared scale: "+2", "0", "−3" (a real minus sign). */
 export function formatLevel(level: number): string {
   return level > 0 ? `+${level}` : level < 0 ? `−${-level}` : '0';
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+];
+
+/** `2026-03-03` → "3 March 2026"; `2025-04` → "April 2025"; a bare year stays as it is. Pure. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  if (!month) return year!;
+  const name = MONTHS[Number(month) - 1] ?? month;
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+/** The sentence every page with observed data shows: where the record ends and what follows. */
+export function recordEndSentence(history: { coverage: { to: string } }): string {
+  return `The record ends ${formatDate(history.coverage.to)}; later quarters carry its last levels forward.`;
 }

@@ -31,14 +31,29 @@ export {
   conditionsInWords,
   formatLevel,
   formatPercent,
+  formatDate,
+  recordEndSentence,
   type ConditionInWords
 } from './describe';
 export {
+  decisiveLeaves,
+  conditionName,
+  isReading,
+  transitionReadings,
+  startReadings,
+  type Reading
+} from './basis';
+export { hedgeWindows, compoundsPastBound, type HedgeWindow } from './hedge';
+export {
   buildSchedule,
+  scheduleBranches,
+  MAX_BRANCHES,
   framesOf,
   lastQuarter,
   parseOverride,
   type Schedule,
+  type ScheduleFork,
+  type ScheduleBranch,
   type Override,
   type Preset,
   type Provenance
@@ -60,6 +75,8 @@ export {
   withinOneShare,
   meanAbsoluteError,
   brierScore,
+  rankedProbabilityScore,
+  MIN_RANKED_QUARTERS,
   quarterVerdict,
   type QuarterVerdict
 } from './score';
@@ -67,6 +84,7 @@ export {
   scoreAnalyst,
   scorecard,
   publicationQuarter,
+  rankScores,
   type AnalystScore,
   type RunScore
 } from './scorecard';
@@ -80,3 +98,4 @@ export {
 } from './crux';
 export { claimVerdict, testVerdict, summariseQuarters, type ClaimVerdict } from './claims';
 export { parseWith } from './zodIssues';
+export { auditRows, auditCounts, type AuditRow, type AuditCount, type ElementKind } from './audit';
