@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readCatalog } from '../src/cli/readCatalog';
-import { claimVerdict, scorecard, type Catalog } from '../src/lib/engine';
-import { analystLabel } from '../src/lib/state/exploration';
+import { claimVerdict, rankScores, scorecard, type Catalog } from '../src/lib/engine';
 import { formatViolations, runAxe } from './helpers/axe';
 import { collectConsoleProblems } from './helpers/console';
 
@@ -14,38 +13,69 @@ const fixed = (x: number | undefined, digits: number) =>
   x === undefined ? '—' : x.toFixed(digits);
 
 test.describe('scorecard page', () => {
-  test('shows all five analysts with the scores the engine computes', async ({ page }) => {
+  test('shows every analyst in rank order with the scores the engine computes', async ({
+    page
+  }) => {
     await page.goto('/scorecard');
-    const table = page.getByRole('table', { name: 'Scores per analyst and run' });
-    const scores = scorecard(catalog);
-    expect(scores).toHaveLength(5);
-    await expect(table.locator('tbody tr')).toHaveCount(5);
+    const table = page.getByRole('table', { name: /Scores per analyst and run/ });
+    const scores = rankScores(scorecard(catalog));
+    await expect(table.locator('tbody tr')).toHaveCount(scores.length);
+    const order = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-analyst')));
+    expect(order).toEqual(scores.map((s) => s.scenario));
+    let rank = 0;
     for (const s of scores) {
-      const scenario = catalog.scenarios.find((x) => x.id === s.scenario)!;
-      const row = table.getByRole('row', {
-        name: new RegExp(analystLabel(scenario, catalog.scenarios).replace(/[()]/g, '\\$&'))
-      });
-      await expect(row.locator('[data-metric="a-within"]')).toHaveText(share(s.runA.withinOne));
-      await expect(row.locator('[data-metric="a-mae"]')).toHaveText(
-        fixed(s.runA.meanAbsoluteError, 2)
+      const row = table.locator(`tbody tr[data-analyst="${s.scenario}"]`);
+      await expect(row.locator('[data-metric="rank"]')).toHaveText(
+        s.ranked ? String(++rank) : 'too few to rank'
       );
-      await expect(row.locator('[data-metric="a-brier"]')).toHaveText(fixed(s.runA.brier, 3));
-      await expect(row.locator('[data-metric="b-within"]')).toHaveText(share(s.runB.withinOne));
-      await expect(row.locator('[data-metric="b-mae"]')).toHaveText(
-        fixed(s.runB.meanAbsoluteError, 2)
-      );
-      await expect(row.locator('[data-metric="b-brier"]')).toHaveText(fixed(s.runB.brier, 3));
-      await expect(row).toContainText(`${s.from}–${s.to} (${s.quarters.length})`);
+      for (const [key, r] of [
+        ['a', s.runA],
+        ['b', s.runB]
+      ] as const) {
+        await expect(row.locator(`[data-metric="${key}-n"]`)).toHaveText(String(r.n));
+        await expect(row.locator(`[data-metric="${key}-reading"]`)).toHaveText(
+          String(r.stated.length - r.n)
+        );
+        await expect(row.locator(`[data-metric="${key}-rps"]`)).toHaveText(fixed(r.rps, 3));
+        await expect(row.locator(`[data-metric="${key}-within"]`)).toHaveText(
+          r.withinOne === undefined ? '—' : share(r.withinOne)
+        );
+        await expect(row.locator(`[data-metric="${key}-mae"]`)).toHaveText(
+          fixed(r.meanAbsoluteError, 2)
+        );
+        await expect(row.locator(`[data-metric="${key}-brier"]`)).toHaveText(fixed(r.brier, 3));
+      }
+      await expect(row).toContainText(`${s.from}–${s.to}`);
     }
+    // A score on fewer than eight quarters is marked, not ranked.
+    expect(scores.some((s) => !s.ranked)).toBe(true);
+    await expect(table.getByText('too few to rank').first()).toBeVisible();
   });
 
-  test('says what each number means', async ({ page }) => {
+  test('says what each number means and when they seem to disagree', async ({ page }) => {
     await page.goto('/scorecard');
+    await expect(page.getByText(/a miss by three levels costs three times/)).toBeVisible();
     await expect(page.getByText(/share of scored quarters in which/)).toBeVisible();
     await expect(page.getByText(/how many levels, on average/)).toBeVisible();
     await expect(
       page.getByText(/0 is a sure, right forecast and 2 a sure, wrong one/)
     ).toBeVisible();
+    await expect(page.getByText(/The scores can rank two analysts differently/)).toBeVisible();
+    await expect(page.getByText(/counted apart as “model’s reading”/).first()).toBeVisible();
+  });
+
+  test('the table downloads as CSV with rank, quarters and the ranked score', async ({ page }) => {
+    await page.goto('/scorecard');
+    const section = page.locator('section', { has: page.locator('#scores-heading') });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('link', { name: /CSV/ }).first().click()
+    ]);
+    const text = await (await import('node:fs')).promises.readFile(await download.path(), 'utf8');
+    expect(text.split('\r\n')[0]).toContain('rank,analyst,from,to,run,quarters_scored');
+    expect(text).toContain('too few to rank');
   });
 
   test('each claim shows its verdict, links to its paragraph and its events link out', async ({

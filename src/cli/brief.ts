@@ -94,7 +94,9 @@ export async function brief(args: string[]): Promise<number> {
         };
       }
       const { catalog } = readCatalog();
-      const bytes = await buildPptx(pptxInputOf(catalog ?? { scenarios: [] }, deck, images));
+      if (!catalog)
+        throw new BriefError('the scenario files do not validate: npm run crosswinds -- validate', 1);
+      const bytes = await buildPptx(pptxInputOf(catalog, deck, images));
       writeFileSync(out, bytes);
     }
     console.log(`wrote ${out} from ${deck.slides.length} slide(s) of ${basename(deckPath)}`);

@@ -5,12 +5,15 @@ import type { Catalog } from '../engine';
 import { analystLabel } from '../state/exploration';
 import { deckSources, type Deck, type SlideSource } from './deck';
 import type { PptxInput } from './pptx';
+import { slideFootnote } from './slideNotes';
 
 export interface CitedArticle {
   ref: string;
   label: string;
   author: string;
   title: string;
+  /** `title` is our description, not the author's: shown without quotation marks. */
+  descriptiveTitle?: boolean;
   outlet: string;
   published: string;
   url?: string;
@@ -30,6 +33,7 @@ export function citedArticles(catalog: Pick<Catalog, 'scenarios'>, sources: Slid
         label: analystLabel(s, catalog.scenarios),
         author: s.source.author,
         title: s.source.title,
+        ...(s.source.descriptiveTitle ? { descriptiveTitle: true } : {}),
         outlet: s.source.outlet,
         published: s.source.published,
         url: s.source.url,
@@ -51,7 +55,7 @@ export interface SlideImage {
  * the articles they cite. One mapping for the browser's export and the command line's.
  */
 export function pptxInputOf(
-  catalog: Pick<Catalog, 'scenarios'>,
+  catalog: Catalog,
   deck: Deck,
   images: Record<string, SlideImage>
 ): PptxInput {
@@ -63,15 +67,26 @@ export function pptxInputOf(
       title: s.title,
       notes: s.notes,
       sources: s.sources,
-      ...(images[s.id] ? { image: images[s.id] } : {})
+      ...(images[s.id] ? { image: images[s.id] } : {}),
+      ...footnoteOf(catalog, s.view, s.query)
     })),
     articles: citedArticles(catalog, deckSources(deck)).map((a) => ({
       ref: a.ref,
       label: a.label,
-      title: a.title,
+      title: titleAsCited(a),
       outlet: a.outlet,
       published: a.published,
       ...(a.url ? { url: a.url } : {})
     }))
   };
+}
+
+/** A title as a citation shows it: the author's in quotation marks, a description without. */
+export function titleAsCited(a: { title: string; descriptiveTitle?: boolean }): string {
+  return a.descriptiveTitle ? a.title : `“${a.title}”`;
+}
+
+function footnoteOf(catalog: Catalog, view: Deck['slides'][number]['view'], query: string) {
+  const caption = slideFootnote(catalog, view, query);
+  return caption ? { caption } : {};
 }

@@ -27,7 +27,7 @@ export async function chartPng(element: Element): Promise<ChartImage> {
 
 /** The deck as a .pptx file's bytes; `images` by slide id. */
 export async function deckPptx(
-  catalog: Pick<Catalog, 'scenarios'>,
+  catalog: Catalog,
   deck: Deck,
   images: Record<string, ChartImage>
 ): Promise<Uint8Array> {

@@ -106,6 +106,27 @@ const unique = (sources: SlideSource[]) =>
     a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : a.para - b.para
   );
 
+/**
+ * The slide's one-line footnote on readings: which analysts shown stand where they do through the
+ * model's own readings rather than the article's words, or, on a score slide, that scores count
+ * only what was stated. Undefined when nothing shown rests on a reading. Pure.
+ */
+export function slideFootnote(catalog: Catalog, view: SlideView, query: string): string | undefined {
+  if (view === 'scorecard-events') return undefined;
+  if (view.startsWith('scorecard'))
+    return 'Model’s reading: quarters a model reached through its own readings, not its article’s words, are left out of the scores.';
+  const e = explorationOf(catalog, query);
+  const run = runView(catalog, e);
+  const shown = view === 'explore-diagram' ? run.shown.filter((a) => a.id === e.focus) : run.shown;
+  const read = shown.filter((a) =>
+    run.paths.get(a.id)!.steps.some((st) => st.quarter === e.quarter && st.readings.length > 0)
+  );
+  if (read.length === 0) return undefined;
+  const names = read.map((a) => a.label);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `Model’s reading: where ${list} ${read.length === 1 ? 'stands' : 'stand'} in ${e.quarter} rests on steps the ${read.length === 1 ? 'article does' : 'articles do'} not state.`;
+}
+
 /** Pure. */
 export function describeSlide(catalog: Catalog, view: SlideView, query: string): SlideText {
   const e = explorationOf(catalog, query);
@@ -166,5 +187,10 @@ export function describeSlide(catalog: Catalog, view: SlideView, query: string):
   }
   sources = unique(sources);
   const line = sourcesLine(catalog, sources);
-  return { title, notes: [...lines, ...(line ? [line] : [])].join('\n\n'), sources };
+  const footnote = slideFootnote(catalog, view, query);
+  return {
+    title,
+    notes: [...lines, ...(footnote ? [footnote] : []), ...(line ? [line] : [])].join('\n\n'),
+    sources
+  };
 }

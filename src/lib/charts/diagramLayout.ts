@@ -16,7 +16,7 @@ export interface Point {
 
 /** What the layout needs of a model: its states and transitions, in file order. */
 export interface DiagramInput {
-  states: Array<{ id: string; label: string; level: number }>;
+  states: Array<{ id: string; label: string; level: number; reading?: boolean }>;
   transitions: Array<{ id: string; from: string; to: string }>;
   /** The start state: drawn with an entry arrow from a dot. */
   start?: string;
@@ -26,6 +26,8 @@ export interface DiagramNode {
   id: string;
   label: string;
   level: number;
+  /** The article does not state this state: the model reads it in (drawn dashed). */
+  reading?: boolean;
   /** Centre of the node. */
   x: number;
   y: number;
@@ -91,7 +93,12 @@ const START_SIZE = 12;
 export function diagramInput(model: Pick<Model, 'scenario'>): DiagramInput {
   const { states, transitions, start } = model.scenario;
   return {
-    states: Object.entries(states).map(([id, s]) => ({ id, label: s.label, level: s.level })),
+    states: Object.entries(states).map(([id, s]) => ({
+      id,
+      label: s.label,
+      level: s.level,
+      reading: s.source.basis === 'reading'
+    })),
     transitions: transitions.map((t) => ({ id: t.id, from: t.from, to: t.to })),
     start: start.state
   };
@@ -202,6 +209,7 @@ export function layoutDiagram(input: DiagramInput, options: DiagramOptions = {})
     id: s.id,
     label: s.label,
     level: s.level,
+    ...(s.reading ? { reading: true } : {}),
     ...at(g.node(s.id)),
     width,
     height,
@@ -291,7 +299,16 @@ export function pathFootprint(steps: PathStep[], quarter: Quarter): PathFootprin
 }
 
 /** Colours of the diagram's path and transitions: holding, not holding, taken. */
-export const DIAGRAM_COLOURS = { accent: '#1f5fa8', muted: '#59636e', dark: '#2b3138' } as const;
+/** The dash of a state or transition the model reads in: the same in the drawing and its legend. */
+export const DIAGRAM_READING_DASH = '6 4';
+
+export const DIAGRAM_COLOURS = {
+  accent: '#1f5fa8',
+  muted: '#59636e',
+  dark: '#2b3138',
+  /** The halo round an element a link asks to mark. */
+  halo: '#f2c200'
+} as const;
 
 /** Pure. A level with its sign: "+2", "−1" (a true minus), "0". */
 export function signedLevel(level: number): string {

@@ -40,7 +40,7 @@ function taken(guardText: string): TakenTransition {
     guardText,
     conditions: [],
     trace: {} as TakenTransition['trace'],
-    source: { ref: 'x', para: 1 }
+    source: { ref: 'x', para: 1, basis: 'stated', quote: 'q' }
   };
 }
 
@@ -57,7 +57,8 @@ function step(
     entered: !!opts.why,
     transitions: opts.why ? [taken(opts.why)] : [],
     distribution: {},
-    levelDistribution: opts.levels ?? { [level]: 1 }
+    levelDistribution: opts.levels ?? { [level]: 1 },
+    readings: []
   };
 }
 

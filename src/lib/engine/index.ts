@@ -69,7 +69,12 @@ export {
 } from './path';
 export { indexDrivers, driverLabel, levelLabel, type DriverIndex } from './vocabulary';
 export { signposts, type Signpost } from './signposts';
-export { citationsByParagraph, type Citation, type ParagraphCitations } from './citations';
+export {
+  citationsByParagraph,
+  textFragmentUrl,
+  type Citation,
+  type ParagraphCitations
+} from './citations';
 export {
   SCALE_LEVELS,
   withinOneShare,

@@ -291,6 +291,11 @@ export const ScenarioSource = z.strictObject({
   /** How labels name the author in short; defaults to the last word of `author`. */
   citeAs: text.optional(),
   title: text,
+  /**
+   * The capture gives no title, so `title` is our description of the article: views show it as a
+   * description, never in quotation marks as if it were the author's.
+   */
+  descriptiveTitle: z.boolean().optional(),
   outlet: text,
   published: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'),
   url: z.url().optional()

@@ -66,6 +66,8 @@ export interface MatrixCellData {
   quarter: string;
   level: number | null;
   label?: string;
+  /** The model got here through one of its own readings. */
+  reading?: boolean;
 }
 
 export interface MatrixRowData {
@@ -102,7 +104,12 @@ export function matrixRows(catalog: Catalog, run: ViewRun, quarters: string[]): 
         colour: a.colour,
         cells: quarters.map((q) => {
           const s = byQuarter.get(q);
-          return { quarter: q, level: s?.level ?? null, label: s?.label };
+          return {
+            quarter: q,
+            level: s?.level ?? null,
+            label: s?.label,
+            ...(s && s.readings.length > 0 ? { reading: true } : {})
+          };
         })
       };
     })
