@@ -27,6 +27,9 @@ function expected(analyst: string, quarter: string, overrides: Override[] = []) 
 }
 
 const minus = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+/** A cell the model reached through its own reading says so in its name. */
+const readingNote = (s: { readings: unknown[] }) =>
+  s.readings.length > 0 ? ' (model’s reading)' : '';
 
 async function open(page: Page, url: string) {
   await page.goto(url);
@@ -43,7 +46,7 @@ test.describe('compare page', () => {
     await open(page, '/compare');
     const before = expected(KORTUNOV, '2026Q1');
     await expect(cell(page, 'Kortunov 2025', '2026Q1')).toHaveAccessibleName(
-      `Kortunov 2025, 2026Q1: ${before.label}, level ${minus(before.level)}`
+      `Kortunov 2025, 2026Q1: ${before.label}, level ${minus(before.level)}${readingNote(before)}`
     );
 
     await page.getByLabel('White House stance', { exact: true }).selectOption('hawkish');
@@ -52,12 +55,12 @@ test.describe('compare page', () => {
     ]);
     expect(after.state).not.toBe(before.state);
     await expect(cell(page, 'Kortunov 2025', '2026Q1')).toHaveAccessibleName(
-      `Kortunov 2025, 2026Q1: ${after.label}, level ${minus(after.level)}`
+      `Kortunov 2025, 2026Q1: ${after.label}, level ${minus(after.level)}${readingNote(after)}`
     );
     // The quarter before the override is untouched.
     const earlier = expected(KORTUNOV, '2025Q4');
     await expect(cell(page, 'Kortunov 2025', '2025Q4')).toHaveAccessibleName(
-      `Kortunov 2025, 2025Q4: ${earlier.label}, level ${minus(earlier.level)}`
+      `Kortunov 2025, 2025Q4: ${earlier.label}, level ${minus(earlier.level)}${readingNote(earlier)}`
     );
     await expect(page).toHaveURL(/o=whiteHouse\.hawkish\.2026Q1/);
   });

@@ -57,7 +57,7 @@ test('a reading is marked on /sources, and each citation leads back to its eleme
   await expect(stated.locator('q')).not.toBeEmpty();
 
   await citation.getByRole('link', { name: 'Show in Explore' }).click();
-  await expect(page).toHaveURL(/\/explore\?f=trenin-2020-guardrails&h=state\.rupture/);
+  await expect(page).toHaveURL(/\/explore\?f=trenin-2020-guardrails/);
   await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
   await expect(page.getByTestId('highlight-note')).toContainText('the state Rupture over Donbass');
   await expect(

@@ -71,7 +71,10 @@ test.describe('scorecard page', () => {
     const section = page.locator('section', { has: page.locator('#scores-heading') });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      section.getByRole('link', { name: /CSV/ }).first().click()
+      section
+        .getByRole('button', { name: /as CSV/ })
+        .first()
+        .click()
     ]);
     const text = await (await import('node:fs')).promises.readFile(await download.path(), 'utf8');
     expect(text.split('\r\n')[0]).toContain('rank,analyst,from,to,run,quarters_scored');
@@ -115,7 +118,7 @@ test.describe('scorecard page', () => {
     await expect(
       page.getByText(
         new RegExp(
-          `scored over ${s.quarters.length} quarters, ${s.from}–${s.to}: ${s.counts['both-held']} quarters where the reasoning and the assumptions held`
+          `scored over ${s.verdictCounted.filter(Boolean).length} quarters of ${s.quarters.length}, ${s.from}–${s.to}: ${s.counts['both-held']} quarters where the reasoning and the assumptions held`
         )
       )
     ).toBeVisible();

@@ -95,7 +95,10 @@ export async function brief(args: string[]): Promise<number> {
       }
       const { catalog } = readCatalog();
       if (!catalog)
-        throw new BriefError('the scenario files do not validate: npm run crosswinds -- validate', 1);
+        throw new BriefError(
+          'the scenario files do not validate: npm run crosswinds -- validate',
+          1
+        );
       const bytes = await buildPptx(pptxInputOf(catalog, deck, images));
       writeFileSync(out, bytes);
     }

@@ -111,7 +111,11 @@ const unique = (sources: SlideSource[]) =>
  * model's own readings rather than the article's words, or, on a score slide, that scores count
  * only what was stated. Undefined when nothing shown rests on a reading. Pure.
  */
-export function slideFootnote(catalog: Catalog, view: SlideView, query: string): string | undefined {
+export function slideFootnote(
+  catalog: Catalog,
+  view: SlideView,
+  query: string
+): string | undefined {
   if (view === 'scorecard-events') return undefined;
   if (view.startsWith('scorecard'))
     return 'Model’s reading: quarters a model reached through its own readings, not its article’s words, are left out of the scores.';
@@ -123,7 +127,8 @@ export function slideFootnote(catalog: Catalog, view: SlideView, query: string):
   );
   if (read.length === 0) return undefined;
   const names = read.map((a) => a.label);
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return `Model’s reading: where ${list} ${read.length === 1 ? 'stands' : 'stand'} in ${e.quarter} rests on steps the ${read.length === 1 ? 'article does' : 'articles do'} not state.`;
 }
 
