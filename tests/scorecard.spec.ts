@@ -104,7 +104,9 @@ test.describe('scorecard page', () => {
     await expect(page.locator('#p29')).toBeVisible();
     await page.goBack();
     // Its observed events carry their sources as external links.
-    const extension = page.locator('li.claim', { hasText: 'New START' });
+    const extension = page.locator('li.claim', {
+      hasText: 'Whether Washington will do the work is left open'
+    });
     await extension.getByText(/observed events? on Arms control/).click();
     const source = extension.getByRole('link', { name: /^source/ }).first();
     await expect(source).toBeVisible();
