@@ -12,7 +12,7 @@ export function formatPathTable(result: PathResult, model: Model, preset: string
   const lines = [
     `${s.source.author}, ${s.source.published} — ${s.id} (drivers: ${preset === 'observed' ? 'what happened' : "the analyst's assumptions"})`,
     result.probabilistic
-      ? `Most likely single path (probability ${formatPercent(result.pathProbability)}); P = chance of being in that state that quarter.`
+      ? `The path follows the most probable state each quarter (probability of this path ${formatPercent(result.pathProbability)}${result.branch ? `; fork: ${result.branch.picks.map((p) => `${p.driver} = ${p.level} (${formatPercent(p.weight)})`).join(', ')}` : ''}); P = chance of being in that state that quarter.`
       : 'Deterministic: one path.',
     ''
   ];

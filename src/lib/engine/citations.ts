@@ -85,7 +85,7 @@ export function citationsByParagraph(
       if (source) {
         add(source, {
           kind: 'condition',
-          what: `Condition of ${label(t.from)} → ${label(t.to)}: ${describeGuard(leaf, vocabulary)}`,
+          what: `${describeGuard(leaf, vocabulary)}, for ${label(t.from)} → ${label(t.to)}`,
           element
         });
       }
