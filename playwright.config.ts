@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/chromium';
 
-const PORT = 4173;
+// CROSSWINDS_TEST_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.CROSSWINDS_TEST_PORT ?? 4173);
 const baseURL = `http://localhost:${PORT}`;
 
 // Throws (and so fails `npm test`) with install instructions when there is no Chromium.
