@@ -1,55 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { realCatalog } from './testCatalog';
-import { resolveModel } from './model';
-import { Scenario } from './schema';
+import { testForecast } from './testForecast';
 import { buildSchedule } from './schedule';
 import { cruxDrivers, driverMoves, outcomeAt } from './crux';
 
 const catalog = realCatalog();
-const context = { vocabulary: catalog.vocabulary, likelihood: catalog.likelihood };
 
 /** A two-state forecast that leaves `calm` when `guard` holds. */
-function forecast(id: string, guard: unknown) {
-  return resolveModel(
-    Scenario.parse({
-      id,
-      source: {
-        ref: 'trenin-2020-guardrails',
-        author: 'Test',
-        title: 't',
-        outlet: 'o',
-        published: '2020-04'
-      },
-      thesis: 't',
-      start: { quarter: '2020Q2', state: 'calm', source: { para: 1, basis: 'reading', why: 'w' } },
-      states: {
-        calm: {
-          label: 'Calm',
-          level: -1,
-          description: 'd',
-          source: { para: 1, basis: 'reading', why: 'w' }
-        },
-        storm: {
-          label: 'Storm',
-          level: -2,
-          description: 'd',
-          source: { para: 1, basis: 'reading', why: 'w' }
-        }
-      },
-      transitions: [
-        {
-          id: 'go',
-          from: 'calm',
-          to: 'storm',
-          guard,
-          source: { para: 1, basis: 'reading', why: 'w' }
-        }
-      ],
-      assumptions: { drivers: {} }
-    }),
-    context
-  );
-}
+const forecast = (id: string, guard: unknown) =>
+  testForecast(catalog, id, { calm: -1, storm: -2 }, [{ from: 'calm', to: 'storm', guard }]);
 
 // Arms control in force and sanctions steady all along; the rest as observed.
 const schedule = buildSchedule(catalog, { kind: 'observed' }, [

@@ -104,3 +104,36 @@ export {
 export { claimVerdict, testVerdict, summariseQuarters, type ClaimVerdict } from './claims';
 export { parseWith } from './zodIssues';
 export { auditRows, auditCounts, type AuditRow, type AuditCount, type ElementKind } from './audit';
+export {
+  mixtureRun,
+  mixRows,
+  shownPath,
+  expectedLevels,
+  tableOf,
+  type MixtureRun,
+  type BranchRun
+} from './mixture';
+export {
+  targetMask,
+  describeTarget,
+  formatTarget,
+  parseTarget,
+  reachCurve,
+  type Target,
+  type ReachState
+} from './target';
+export {
+  searchChanges,
+  atLeastK,
+  SearchCancelled,
+  SEARCH_DEFAULTS,
+  type SearchInput,
+  type SearchLimits,
+  type SearchResult,
+  type SearchBound,
+  type Alternative,
+  type AnalystReach,
+  type Change,
+  type PathPoint
+} from './search';
+export { levelClasses } from './levelClasses';

@@ -5,18 +5,11 @@
 import type { Model } from './model';
 import type { SourceRef } from './schema';
 import { compile, runMachine } from './compile';
-import { compileTable } from './table';
 import { traceGuard, type GuardTrace } from './guards';
 import { describeGuard, conditionsInWords, type ConditionInWords } from './describe';
-import {
-  framesOf,
-  lastQuarter,
-  scheduleBranches,
-  type Schedule,
-  type ScheduleBranch
-} from './schedule';
+import { framesOf, lastQuarter, type Schedule, type ScheduleBranch } from './schedule';
 import { startReadings, transitionReadings, type Reading } from './basis';
-import { levelVectors, modalPath, propagate } from './distribution';
+import { mixtureRun, shownPath, tableOf } from './mixture';
 import { fromIndex, toIndex, type Quarter } from './quarter';
 
 export interface TakenTransition {
@@ -82,13 +75,11 @@ export interface RunOptions {
 }
 
 const machines = new WeakMap<Model, ReturnType<typeof compile>>();
-const tables = new WeakMap<Model, ReturnType<typeof compileTable>>();
 
 /** The compiled machine and table of a model, built once per model object. */
 export function executables(model: Model) {
   if (!machines.has(model)) machines.set(model, compile(model));
-  if (!tables.has(model)) tables.set(model, compileTable(model));
-  return { machine: machines.get(model)!, table: tables.get(model)! };
+  return { machine: machines.get(model)!, table: tableOf(model) };
 }
 
 /**
@@ -109,20 +100,9 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
   // Each branch of a fork is a plain schedule; the distribution is their weighted mixture. The
   // path shown is in the most likely branch (the first listed on a tie), and follows the mixture's
   // most probable states among the moves that branch allows, so it stays with the bands.
-  const branches = scheduleBranches(schedule).map((branch) => {
-    const vectors = levelVectors(branch.schedule, model.vocabulary, start, end);
-    return { branch, vectors, rows: propagate(table, vectors) };
-  });
-  const chosen = branches.reduce((a, b) => (b.branch.weight > a.branch.weight ? b : a));
-  const rows = branches[0]!.rows.map((_, t) => {
-    const mixed = new Float64Array(table.states.length);
-    for (const b of branches) {
-      const row = b.rows[t]!;
-      for (let i = 0; i < mixed.length; i++) mixed[i]! += b.branch.weight * row[i]!;
-    }
-    return mixed;
-  });
-  const { choices, probability } = modalPath(table, chosen.vectors, rows);
+  const run = mixtureRun(model, schedule, start, end);
+  const { chosen, rows } = run;
+  const { choices, probability } = shownPath(model, run);
   const followed = chosen.branch.schedule;
 
   const frames = framesOf(followed, start, end).map((frame, t) => ({
@@ -187,7 +167,7 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
     scenario: model.scenario.id,
     steps: steps.filter((s) => toIndex(s.quarter) >= reportFrom),
     probabilistic,
-    pathProbability: chosen.branch.weight * probability,
+    pathProbability: probability,
     ...(forked ? { branch: { picks: chosen.branch.picks, weight: chosen.branch.weight } } : {}),
     schedule: followed
   };
