@@ -137,3 +137,14 @@ export {
   type PathPoint
 } from './search';
 export { levelClasses } from './levelClasses';
+export {
+  uncertainDistribution,
+  uncertainRun,
+  resolveUncertain,
+  UNCERTAINTY_DEFAULTS,
+  type UncertainDriver,
+  type UncertaintyOptions,
+  type UncertainDistribution,
+  type UncertainRun
+} from './uncertainty';
+export { seededRandom } from './rng';

@@ -72,6 +72,35 @@ describe('encode and decode', () => {
       query: '?q=2030Q4&f=yusui-2021-stalemate'
     },
     {
+      name: 'uncertain drivers, held and redrawn',
+      exploration: {
+        ...defaults,
+        uncertain: [
+          {
+            driver: 'sanctions',
+            from: '2027Q1',
+            mode: 'held',
+            weights: [
+              { level: 'steady', weight: 60 },
+              { level: 'escalating', weight: 30 },
+              { level: 'easing', weight: 10 }
+            ]
+          },
+          {
+            driver: 'ukraine',
+            from: '2026Q3',
+            mode: 'redrawn',
+            weights: [
+              { level: 'war', weight: 0.5 },
+              { level: 'ceasefire', weight: 0.5 }
+            ]
+          }
+        ]
+      },
+      query:
+        '?u=sanctions.2027Q1.held.steady:60,escalating:30,easing:10&u=ukraine.2026Q3.redrawn.war:0.5,ceasefire:0.5'
+    },
+    {
       name: 'everything at once',
       exploration: {
         preset: 'trenin-2020-guardrails',
@@ -208,6 +237,35 @@ describe('decode with a tampered link', () => {
       query: '?q=2099Q9&a=nobody&o=zzz',
       expect: { quarter: '2026Q1', analysts: ids, overrides: [] },
       notice: [/"zzz"/, /"nobody"/, /no known analyst/, /"2099Q9"/]
+    },
+    {
+      name: 'broken uncertain drivers, keeping the good one',
+      query:
+        '?u=sanctons.2027Q1.held.steady:1&u=sanctions.2027Q1.sometimes.steady:1&u=ukraine.2026Q3.held.war:x' +
+        '&u=ukraine.2026Q3.held.wr:1&u=energy.2099Q1.held.neutral:1&u=energy.2027Q1.held.neutral:0' +
+        '&u=zzz&u=energy.2027Q1.redrawn.neutral:2,cooperation:1',
+      expect: {
+        uncertain: [
+          {
+            driver: 'energy',
+            from: '2027Q1',
+            mode: 'redrawn',
+            weights: [
+              { level: 'neutral', weight: 2 },
+              { level: 'cooperation', weight: 1 }
+            ]
+          }
+        ]
+      },
+      notice: [
+        /unknown uncertain driver "sanctons" \(did you mean "sanctions"\?\); that uncertain driver was ignored\.$/,
+        /uncertain Sanctions is "sometimes", not held or redrawn/,
+        /uncertain Ukraine the weight "war:x", not level:number/,
+        /uncertain Ukraine an unknown level "wr" \(did you mean "war"\?\)/,
+        /uncertain Energy: 2099Q1 is outside 2020Q1–2030Q4/,
+        /uncertain Energy no positive weight/,
+        /uncertain driver "zzz" that is not in the form/
+      ]
     }
   ];
 

@@ -12,7 +12,8 @@ import {
   type Override,
   type Preset,
   type Quarter,
-  type Scenario
+  type Scenario,
+  type UncertainDriver
 } from '../engine';
 
 /** What /explore shows. */
@@ -27,6 +28,8 @@ export interface Exploration {
   quarter: Quarter;
   /** The analyst whose diagram, explanation and signposts are shown; one of `analysts`. */
   focus: string;
+  /** Drivers given a probability over their levels from a quarter on (absent: none). */
+  uncertain?: UncertainDriver[];
 }
 
 /** The parts of the catalog the codec validates against. */
@@ -40,7 +43,9 @@ export const KEYS = {
   overrides: 'o',
   analysts: 'a',
   quarter: 'q',
-  focus: 'f'
+  focus: 'f',
+  /** Repeated, one per uncertain driver. */
+  uncertain: 'u'
 } as const;
 
 /** The last quarter the observed history covers: the observed/forecast boundary. */
@@ -65,6 +70,11 @@ export function encodeOverride(o: Override): string {
   return `${o.driver}.${o.level}.${o.from}${o.until ? `-${o.until}` : ''}`;
 }
 
+/** `sanctions.2027Q1.held.steady:60,escalating:30,easing:10`. */
+export function encodeUncertain(u: UncertainDriver): string {
+  return `${u.driver}.${u.from}.${u.mode}.${u.weights.map((w) => `${w.level}:${w.weight}`).join(',')}`;
+}
+
 /** Pure. Defaults are left out, so the default view is the bare path. */
 export function encode(e: Exploration, catalog: ExplorationCatalog): URLSearchParams {
   const d = defaultExploration(catalog);
@@ -75,12 +85,13 @@ export function encode(e: Exploration, catalog: ExplorationCatalog): URLSearchPa
     params.set(KEYS.analysts, e.analysts.join(','));
   if (e.quarter !== d.quarter) params.set(KEYS.quarter, e.quarter);
   if (e.focus !== (e.analysts[0] ?? '')) params.set(KEYS.focus, e.focus);
+  for (const u of e.uncertain ?? []) params.append(KEYS.uncertain, encodeUncertain(u));
   return params;
 }
 
 /** `?a=x,y` rather than `?a=x%2Cy`: commas are legal in a query and easier to read in a link. */
 export function queryString(params: URLSearchParams): string {
-  const text = params.toString().replace(/%2C/gi, ',');
+  const text = params.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
   return text ? `?${text}` : '';
 }
 
@@ -148,6 +159,55 @@ function decodeOverride(
   };
 }
 
+function decodeUncertain(
+  token: string,
+  catalog: ExplorationCatalog
+): { uncertain: UncertainDriver } | { problem: string } {
+  // Weights may be decimals: only the first three dots separate fields.
+  const [head = '', from0 = '', mode0 = '', ...tail] = token.split('.');
+  const parts = [head, from0, mode0, tail.join('.')];
+  const ignored = 'that uncertain driver was ignored.';
+  if (tail.length === 0 || parts.some((p) => p === ''))
+    return {
+      problem: `The link had an uncertain driver ${quote(token)} that is not in the form driver.quarter.held-or-redrawn.level:weight,…; it was ignored.`
+    };
+  const [driverId, fromText, mode, weightsText] = parts as [string, string, string, string];
+  const driver = catalog.vocabulary.drivers.find((d) => d.id === driverId);
+  if (!driver) {
+    const ids = catalog.vocabulary.drivers.map((d) => d.id);
+    return {
+      problem: `The link named an unknown uncertain driver ${quote(driverId)}${didYouMean(driverId, ids)}; ${ignored}`
+    };
+  }
+  const from = checkQuarter(fromText);
+  if ('problem' in from)
+    return { problem: `The link's uncertain ${driver.label}: ${from.problem}; ${ignored}` };
+  if (mode !== 'held' && mode !== 'redrawn')
+    return {
+      problem: `The link's uncertain ${driver.label} is ${quote(mode)}, not held or redrawn; ${ignored}`
+    };
+  const levels = driver.levels.map((l) => l.id);
+  const weights: UncertainDriver['weights'] = [];
+  for (const pair of weightsText.split(',')) {
+    const [level = '', weightText = '', ...rest] = pair.split(':');
+    const weight = Number(weightText);
+    if (!levels.includes(level))
+      return {
+        problem: `The link gave uncertain ${driver.label} an unknown level ${quote(level)}${didYouMean(level, levels)}; ${ignored}`
+      };
+    if (rest.length > 0 || weightText === '' || !Number.isFinite(weight) || weight < 0)
+      return {
+        problem: `The link gave uncertain ${driver.label} the weight ${quote(pair)}, not level:number; ${ignored}`
+      };
+    if (weights.some((w) => w.level === level))
+      return { problem: `The link weighed ${driver.label} at ${level} twice; ${ignored}` };
+    weights.push({ level, weight });
+  }
+  if (!weights.some((w) => w.weight > 0))
+    return { problem: `The link gave uncertain ${driver.label} no positive weight; ${ignored}` };
+  return { uncertain: { driver: driverId, from: from.quarter, mode, weights } };
+}
+
 /**
  * Pure. Reads an exploration from a URL's query; each part that is missing takes its default,
  * each part that is broken takes its default and adds a notice saying what was ignored.
@@ -177,6 +237,17 @@ export function decode(
       if ('override' in result) e.overrides.push(result.override);
       else notices.push(result.problem);
     }
+  }
+
+  for (const token of params.getAll(KEYS.uncertain)) {
+    if (token.trim() === '') continue;
+    const result = decodeUncertain(token.trim(), catalog);
+    if ('problem' in result) notices.push(result.problem);
+    else if ((e.uncertain ?? []).some((u) => u.driver === result.uncertain.driver))
+      notices.push(
+        `The link made ${result.uncertain.driver} uncertain twice; the first one was kept.`
+      );
+    else e.uncertain = [...(e.uncertain ?? []), result.uncertain];
   }
 
   const analysts = params.get(KEYS.analysts);
