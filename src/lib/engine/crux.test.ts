@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { realCatalog } from './testCatalog';
 import { testForecast } from './testForecast';
 import { buildSchedule } from './schedule';
-import { cruxDrivers, driverMoves, outcomeAt } from './crux';
+import { cruxDrivers, driverMoves, horizonCrux, outcomeAt } from './crux';
 
 const catalog = realCatalog();
 
@@ -100,5 +100,76 @@ describe('cruxDrivers', () => {
     // Ranked: counts never increase down the list.
     const counts = ranked.map((r) => r.changed.length);
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+  });
+});
+
+// Thaws (+1) on sanctions easing; from the thaw, a reset (+3) also needs arms control in force.
+const thawReader = testForecast(catalog, 'reader', { calm: -1, thaw: 1, reset: 3 }, [
+  {
+    from: 'calm',
+    to: 'thaw',
+    guard: { type: 'driverAtLeast', params: { driver: 'sanctions', level: 'easing' } }
+  },
+  {
+    from: 'thaw',
+    to: 'reset',
+    guard: {
+      type: 'and',
+      params: {
+        guards: [
+          { type: 'driverAtLeast', params: { driver: 'sanctions', level: 'easing' } },
+          { type: 'driverAtLeast', params: { driver: 'armsControl', level: 'in-force' } }
+        ]
+      }
+    }
+  }
+]);
+
+describe('horizonCrux', () => {
+  it('counts level changes over the whole range, not one quarter', () => {
+    const schedule = buildSchedule(catalog, { kind: 'observed' }, [
+      { driver: 'sanctions', level: 'steady', from: '2020Q1' }
+    ]);
+    const ranked = horizonCrux([thawReader], schedule, catalog.vocabulary, {
+      from: '2027Q1',
+      to: '2028Q4'
+    });
+    expect(ranked[0]!.driver).toBe('sanctions');
+    const up = ranked[0]!.changed[0]!.moves.find((m) => m.move === 'up')!;
+    // One level up (easing) in every quarter since 2020, with arms control as observed: the model
+    // thaws early and resets, so the level differs in all eight quarters of the range.
+    expect(up).toMatchObject({
+      quarters: 8,
+      firstQuarter: '2027Q1',
+      from: { state: 'calm', level: -1 },
+      to: { state: 'reset', level: 3 }
+    });
+    expect(ranked[0]!.quarters).toBe(8);
+    expect(ranked.slice(1).every((r) => r.changed.length === 0)).toBe(true);
+  });
+
+  it('on the real forecasts from 2026Q1, ranks by analysts moved, then quarters moved', () => {
+    const observed = buildSchedule(catalog, { kind: 'observed' });
+    const ranked = horizonCrux([...catalog.models.values()], observed, catalog.vocabulary, {
+      from: '2026Q1'
+    });
+    // The White House stance moves most of the forecasts, as dealmaking holds them where they are.
+    expect(ranked[0]!.changed.length).toBeGreaterThan(1);
+    for (let i = 1; i < ranked.length; i++) {
+      const [a, b] = [ranked[i - 1]!, ranked[i]!];
+      expect(
+        a.changed.length > b.changed.length ||
+          (a.changed.length === b.changed.length && a.quarters >= b.quarters)
+      ).toBe(true);
+    }
+    // A horizon-wide count sees more than the single quarter does.
+    const single = cruxDrivers(
+      [...catalog.models.values()],
+      observed,
+      catalog.vocabulary,
+      '2026Q1'
+    );
+    const moved = (r: { changed: unknown[] }[]) => r.reduce((n, x) => n + x.changed.length, 0);
+    expect(moved(ranked)).toBeGreaterThanOrEqual(moved(single));
   });
 });

@@ -1,13 +1,15 @@
 /**
- * Crux drivers: for each driver, how many analysts end up somewhere else at a quarter if that
- * driver had been one level different. Answers "where do they disagree, and over what?".
+ * Crux drivers: for each driver, how many analysts end up somewhere else if that driver had been
+ * one level different: at one quarter (cruxDrivers) or, for /compare, in the level of the path
+ * over the whole horizon (horizonCrux). Answers "where do they disagree, and over what?".
  */
 import type { Model } from './model';
 import type { Vocabulary } from './schema';
 import type { Schedule } from './schedule';
 import { runPath } from './path';
 import { indexDrivers } from './vocabulary';
-import { toIndex, type Quarter } from './quarter';
+import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
+import { mixtureRun, shownPath, tableOf } from './mixture';
 
 export interface Outcome {
   state: string;
@@ -95,5 +97,86 @@ export function cruxDrivers(
   return result
     .map((r, i) => ({ r, i }))
     .sort((a, b) => b.r.changed.length - a.r.changed.length || a.i - b.i)
+    .map(({ r }) => r);
+}
+
+export interface HorizonMove extends CruxMove {
+  /** Quarters of the range in which the level of the path shown differs. */
+  quarters: number;
+  /** The first of them; `from`/`to` are the outcomes in that quarter. */
+  firstQuarter: Quarter;
+}
+
+export interface HorizonCrux {
+  driver: string;
+  /** Analysts whose level changes in at least one quarter under at least one move. */
+  changed: Array<{ scenario: string; moves: HorizonMove[] }>;
+  /** Quarters × analysts whose level changes, over the moves that change the most per analyst. */
+  quarters: number;
+}
+
+/** The states of the path shown (runPath's, on the table alone) from `first` to `last`. */
+function shownStates(model: Model, schedule: Schedule, first: number, last: number): number[] {
+  const run = mixtureRun(model, schedule, model.startQuarter, last);
+  return shownPath(model, run)
+    .choices.slice(first - model.startQuarter)
+    .map((c) => c.state);
+}
+
+/**
+ * Pure. Like cruxDrivers, but over a range of quarters (default: each model's start to the end of
+ * the horizon) and by level rather than state: a driver counts for an analyst when moving it one
+ * level changes the level of the path shown in any quarter of the range. Ranked by analysts
+ * changed, then by quarters changed, then vocabulary order.
+ */
+export function horizonCrux(
+  models: readonly Model[],
+  schedule: Schedule,
+  vocabulary: Vocabulary,
+  range: { from?: Quarter; to?: Quarter } = {}
+): HorizonCrux[] {
+  const to = toIndex(range.to ?? HORIZON.last);
+  const spans = models.map((model) => {
+    const first = Math.max(
+      range.from ? toIndex(range.from) : model.startQuarter,
+      model.startQuarter
+    );
+    return { model, first, base: first <= to ? shownStates(model, schedule, first, to) : [] };
+  });
+  const result = vocabulary.drivers.map((d): HorizonCrux => {
+    const moves = driverMoves(schedule, vocabulary, d.id);
+    const changed: HorizonCrux['changed'] = [];
+    let quarters = 0;
+    for (const { model, first, base } of spans) {
+      if (base.length === 0) continue;
+      const table = tableOf(model);
+      const found: HorizonMove[] = [];
+      for (const m of moves) {
+        const states = shownStates(model, m.schedule, first, to);
+        const differs = states.map((s, t) => table.levels[s] !== table.levels[base[t]!]);
+        const count = differs.filter(Boolean).length;
+        if (count === 0) continue;
+        const t = differs.indexOf(true);
+        const outcome = (s: number) => ({ state: table.states[s]!, level: table.levels[s]! });
+        found.push({
+          move: m.move,
+          from: outcome(base[t]!),
+          to: outcome(states[t]!),
+          quarters: count,
+          firstQuarter: fromIndex(first + t)
+        });
+      }
+      if (found.length > 0) {
+        changed.push({ scenario: model.scenario.id, moves: found });
+        quarters += Math.max(...found.map((f) => f.quarters));
+      }
+    }
+    return { driver: d.id, changed, quarters };
+  });
+  return result
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (a, b) => b.r.changed.length - a.r.changed.length || b.r.quarters - a.r.quarters || a.i - b.i
+    )
     .map(({ r }) => r);
 }

@@ -51,6 +51,7 @@ export {
   framesOf,
   lastQuarter,
   parseOverride,
+  withOverride,
   type Schedule,
   type ScheduleFork,
   type ScheduleBranch,
@@ -148,3 +149,12 @@ export {
   type UncertainRun
 } from './uncertainty';
 export { seededRandom } from './rng';
+export {
+  tornado,
+  type Tornado,
+  type TornadoInput,
+  type TornadoPoint,
+  type TornadoRow
+} from './sensitivity';
+export { horizonCrux, type HorizonCrux, type HorizonMove } from './crux';
+export { whatMoved, type WhatMoved, type WhatMovedInput, type AnalystMove } from './whatMoved';

@@ -229,3 +229,23 @@ export function parseOverride(text: string): Override | null {
   if (!m) return null;
   return { driver: m[1]!, level: m[2]!, from: m[3]!, ...(m[4] ? { until: m[4] } : {}) };
 }
+
+/**
+ * The schedule with `driver` at `level` from quarter index `from` to its end, marked as an
+ * override (so every fork branch keeps it). Pure; shares untouched rows.
+ */
+export function withOverride(
+  schedule: Schedule,
+  driver: string,
+  level: string,
+  from: number
+): Schedule {
+  const at = Math.max(from - schedule.first, 0);
+  return {
+    ...schedule,
+    levels: schedule.levels.map((row, i) => (i < at ? row : { ...row, [driver]: level })),
+    provenance: schedule.provenance.map((row, i) =>
+      i < at ? row : { ...row, [driver]: 'override' as const }
+    )
+  };
+}
