@@ -46,3 +46,24 @@ test('signposts of an “any of” transition count the group, not the leaves', 
   ).toHaveCount(holding);
   await expect(item).not.toContainText(/or higher|or lower/);
 });
+
+test('an override starts at the quarter chosen in “A change applies from”, the viewed one by default', async ({
+  page
+}) => {
+  await page.goto('/explore?p=observed&q=2026Q1');
+  await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
+  const from = page.getByLabel('A change applies from');
+  await expect(from.locator('option:checked')).toHaveText('2026Q1 (the viewed quarter)');
+  await expect(page.getByTestId('change-from')).toContainText('overrides it from 2026Q1 onward');
+
+  await from.selectOption('2027Q3');
+  await expect(page.getByTestId('change-from')).toContainText('overrides it from 2027Q3 onward');
+  await page.getByLabel('Sanctions', { exact: true }).selectOption('easing');
+  await expect(page).toHaveURL(/o=sanctions\.easing\.2027Q3/);
+  // The viewed quarter keeps its level: the change starts later.
+  await expect(page.getByLabel('Sanctions', { exact: true })).not.toHaveValue('easing');
+
+  await from.selectOption('');
+  await page.getByLabel('Arms control', { exact: true }).selectOption('new-framework');
+  await expect(page).toHaveURL(/o=[^&]*armsControl\.new-framework\.2026Q1/);
+});
