@@ -11,6 +11,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Property tests run thousands of cases; on a busy 2-core machine they can pass 5 s.
+          // Nothing here tests wall time, so a slow run must not fail.
+          testTimeout: 60_000,
           include: ['src/**/*.test.ts'],
           // Component tests (*.svelte.test.ts) will get their own project when they arrive.
           exclude: ['src/**/*.svelte.test.ts']

@@ -1,5 +1,5 @@
 /**
- * Full-page screenshots of the running site at three viewport sizes.
+ * Full-page screenshots of the running site at a desktop and a phone size.
  *
  *   npm start                                  # in another terminal: build + preview on :4173
  *   npx tsx scripts/screenshots.ts [paths...]  # default: /
@@ -15,8 +15,7 @@ import { CHROMIUM_ARGS, findChromium } from '../tests/chromium';
 const BASE_URL = process.env.BASE_URL ?? 'http://localhost:4173';
 const OUT_DIR = 'screenshots';
 const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
+  { width: 1440, height: 900 },
   { width: 390, height: 844 }
 ] as const;
 

@@ -39,6 +39,7 @@ function taken(guardText: string): TakenTransition {
     trigger: 'quarter',
     guardText,
     conditions: [],
+    group: { kind: 'all', held: true, met: 0, items: [] },
     trace: {} as TakenTransition['trace'],
     source: { ref: 'x', para: 1, basis: 'stated', quote: 'q' }
   };

@@ -3,9 +3,12 @@ import type { SourceRef, Vocabulary } from './schema';
 import type { AnyGuard, GuardTrace } from './guards';
 import { driverLabel, levelLabel } from './vocabulary';
 
-// Labels open sentences in the UI; mid-sentence they drop the capital unless it is a name.
+// Labels open sentences in the UI; mid-sentence they drop the capital unless it is a name or
+// starts with an acronym ("NATO", "EU"), which keeps its case.
 const NAMES = /^(Ukraine|White House|U\.S\.|China|Russia|Europe)/;
-const lower = (s: string) => (NAMES.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
+const ACRONYM = /^[A-Z][A-Z0-9.]/;
+export const lower = (s: string) =>
+  NAMES.test(s) || ACRONYM.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1);
 
 function orList(items: string[]): string {
   return items.length < 2
@@ -20,9 +23,19 @@ export function describeGuard(guard: AnyGuard, vocabulary: Vocabulary, nested = 
     case 'driverIs':
       return `${lower(driverLabel(vocabulary, guard.params.driver))} at ${orList(guard.params.levels.map((l) => level(guard.params.driver, l)))}`;
     case 'driverAtLeast':
-      return `${lower(driverLabel(vocabulary, guard.params.driver))} at ${level(guard.params.driver, guard.params.level)} or higher`;
-    case 'driverAtMost':
-      return `${lower(driverLabel(vocabulary, guard.params.driver))} at ${level(guard.params.driver, guard.params.level)} or lower`;
+    case 'driverAtMost': {
+      // "Or higher" reads backwards where a higher level means less pressure, so name the levels.
+      const { driver } = guard.params;
+      const ids = vocabulary.drivers.find((d) => d.id === driver)?.levels.map((l) => l.id) ?? [];
+      const at = ids.indexOf(guard.params.level);
+      const span =
+        at < 0
+          ? [guard.params.level]
+          : guard.type === 'driverAtLeast'
+            ? ids.slice(at)
+            : ids.slice(0, at + 1);
+      return `${lower(driverLabel(vocabulary, driver))} at ${orList(span.map((l) => level(driver, l)))}`;
+    }
     case 'from':
       return `from ${guard.params.quarter}`;
     case 'until':
@@ -69,6 +82,61 @@ export function conditionsInWords(trace: GuardTrace, vocabulary: Vocabulary): Co
   return [
     { text: describeGuard(g, vocabulary), held: trace.held, saw, ...(source ? { source } : {}) }
   ];
+}
+
+/**
+ * A guard's conditions with their structure kept: "all of" and "any of" groups, each with how
+ * many of its items hold, so "any of 2: one holds" reads as satisfied, not as "1 of 2 met".
+ */
+export interface ConditionGroup {
+  kind: 'all' | 'any';
+  held: boolean;
+  /** How many of `items` hold. */
+  met: number;
+  items: ConditionItem[];
+}
+
+export type ConditionItem = { kind: 'condition'; condition: ConditionInWords } | ConditionGroup;
+
+/**
+ * Pure. The top of a trace as a group: an `and` or `or` guard gives its own kind; a single
+ * condition is an "all of 1" group. A `not` stays one condition ("not …"), as in conditionsInWords.
+ */
+export function conditionGroup(trace: GuardTrace, vocabulary: Vocabulary): ConditionGroup {
+  const item = toItem(trace, vocabulary);
+  return item.kind === 'condition' ? group('all', trace.held, [item]) : item;
+}
+
+function group(kind: 'all' | 'any', held: boolean, items: ConditionItem[]): ConditionGroup {
+  const met = items.filter((i) => (i.kind === 'condition' ? i.condition.held : i.held)).length;
+  return { kind, held, met, items };
+}
+
+function toItem(trace: GuardTrace, vocabulary: Vocabulary): ConditionItem {
+  const { type } = trace.guard;
+  if ((type === 'and' || type === 'or') && trace.children) {
+    return group(
+      type === 'and' ? 'all' : 'any',
+      trace.held,
+      trace.children.map((c) => toItem(c, vocabulary))
+    );
+  }
+  return { kind: 'condition', condition: conditionsInWords(trace, vocabulary)[0]! };
+}
+
+/**
+ * "2 of 3 conditions met" for an all-of group, "any of 2: one holds" for an any-of group; with
+ * `target`, "2 of 3 conditions for Reset met" and "any of 2 conditions for Reset: one holds". Pure.
+ */
+export function groupSummary(g: ConditionGroup, target?: string): string {
+  const n = g.items.length;
+  const noun = n === 1 ? 'condition' : 'conditions';
+  const what = target ? ` ${noun} for ${target}` : '';
+  if (g.kind === 'all') {
+    return `${g.met} of ${n}${target ? what : ` ${noun}`} met`;
+  }
+  const holding = g.met === 0 ? 'none holds' : g.met === 1 ? 'one holds' : `${g.met} hold`;
+  return `any of ${n}${what}: ${holding}`;
 }
 
 /** A level of the shared scale: "+2", "0", "−3" (a real minus sign). */

@@ -29,11 +29,15 @@ export { evaluateGuard, traceGuard, type Frame, type GuardTrace, type AnyGuard }
 export {
   describeGuard,
   conditionsInWords,
+  conditionGroup,
+  groupSummary,
   formatLevel,
   formatPercent,
   formatDate,
   recordEndSentence,
-  type ConditionInWords
+  type ConditionInWords,
+  type ConditionGroup,
+  type ConditionItem
 } from './describe';
 export {
   decisiveLeaves,

@@ -6,7 +6,13 @@ import type { Model } from './model';
 import type { SourceRef } from './schema';
 import { compile, runMachine } from './compile';
 import { traceGuard, type GuardTrace } from './guards';
-import { describeGuard, conditionsInWords, type ConditionInWords } from './describe';
+import {
+  describeGuard,
+  conditionGroup,
+  conditionsInWords,
+  type ConditionGroup,
+  type ConditionInWords
+} from './describe';
 import { framesOf, lastQuarter, type Schedule, type ScheduleBranch } from './schedule';
 import { startReadings, transitionReadings, type Reading } from './basis';
 import { mixtureRun, shownPath, tableOf } from './mixture';
@@ -23,6 +29,8 @@ export interface TakenTransition {
   guardText: string;
   /** Each leaf condition, what it saw and whether it held. */
   conditions: ConditionInWords[];
+  /** The same conditions in the guard's all-of / any-of structure, with counts per group. */
+  group: ConditionGroup;
   trace: GuardTrace;
   description?: string;
   source: SourceRef & { ref: string };
@@ -137,6 +145,7 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
         chance: model.quarterOut.get(tr.from)?.find((x) => x.id === id)?.chance,
         guardText: describeGuard(tr.guard, model.vocabulary),
         conditions: conditionsInWords(trace, model.vocabulary),
+        group: conditionGroup(trace, model.vocabulary),
         trace,
         description: tr.description,
         source: { ref: model.scenario.source.ref, ...tr.source }

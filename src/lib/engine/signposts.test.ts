@@ -47,10 +47,12 @@ describe('signposts', () => {
     expect(posts.slice(1).every((p) => p.fireChance === 0)).toBe(true);
   });
 
-  it('counts met/total as the leaf conditions that hold', () => {
+  it('counts met/total over the items of the guard’s top group', () => {
     for (const p of posts) {
-      expect(p.total).toBe(p.conditions.length);
-      expect(p.met).toBe(p.conditions.filter((c) => c.held).length);
+      expect(p.total).toBe(p.group.items.length);
+      expect(p.met).toBe(
+        p.group.items.filter((i) => (i.kind === 'condition' ? i.condition.held : i.held)).length
+      );
     }
     const dialogue = byId('post-start-dialogue-begins');
     expect([dialogue.met, dialogue.total]).toEqual([2, 3]);
@@ -61,13 +63,13 @@ describe('signposts', () => {
     const reset = byId('reset-far-from-assumptions');
     expect(reset.holds).toBe(false);
     expect(reset.conditions.map((c) => [c.text, c.held, c.saw])).toEqual([
-      ['sanctions at lifted or higher', false, 'escalating'],
+      ['sanctions at lifted', false, 'escalating'],
       ['Ukraine at settlement', false, 'full-scale war']
     ]);
     const dialogue = byId('post-start-dialogue-begins');
     const failing = dialogue.conditions.filter((c) => !c.held);
     expect(failing).toHaveLength(1);
-    expect(failing[0]!.text).toMatch(/U\.S\. political consensus at softening or higher/);
+    expect(failing[0]!.text).toMatch(/U\.S\. political consensus at softening/);
     expect(failing[0]!.saw).toBe('hostile');
   });
 

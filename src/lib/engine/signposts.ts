@@ -1,11 +1,17 @@
 /**
  * Signposts: every way out of a state, with how close each one is to firing under a frame's
- * drivers ("2 of 3 conditions for Reset met"). For the explore page's signposts list.
+ * drivers ("2 of 3 conditions for Reset met", "any of 2: one holds"). For the explore page's signposts list.
  */
 import type { SourceRef } from './schema';
 import type { Model, ResolvedTransition } from './model';
 import { traceGuard, type Frame } from './guards';
-import { conditionsInWords, describeGuard, type ConditionInWords } from './describe';
+import {
+  conditionGroup,
+  conditionsInWords,
+  describeGuard,
+  type ConditionGroup,
+  type ConditionInWords
+} from './describe';
 
 export interface Signpost {
   transition: ResolvedTransition;
@@ -16,7 +22,9 @@ export interface Signpost {
   guardText: string;
   /** Each leaf condition of the guard, what it saw and whether it held. */
   conditions: ConditionInWords[];
-  /** How many of `conditions` hold, out of `total`. */
+  /** The conditions as the guard combines them: all-of and any-of groups with their counts. */
+  group: ConditionGroup;
+  /** How many items of the top group hold, out of `total` (a nested group counts as one). */
   met: number;
   total: number;
   /** Whether the whole guard holds on the frame (not the same as met === total under `or`). */
@@ -45,6 +53,7 @@ export function signposts(model: Model, state: string, frame: Frame): Signpost[]
   return [...quarter, ...always].map((transition) => {
     const trace = traceGuard(transition.guard, frame, model.drivers);
     const conditions = conditionsInWords(trace, model.vocabulary);
+    const group = conditionGroup(trace, model.vocabulary);
     const target = model.scenario.states[transition.to]!;
     let fireChance = 0;
     if (trace.held && transition.trigger === 'quarter') {
@@ -61,8 +70,9 @@ export function signposts(model: Model, state: string, frame: Frame): Signpost[]
       toLevel: target.level,
       guardText: describeGuard(transition.guard, model.vocabulary),
       conditions,
-      met: conditions.filter((c) => c.held).length,
-      total: conditions.length,
+      group,
+      met: group.met,
+      total: group.items.length,
       holds: trace.held,
       chance: transition.chance,
       fireChance,

@@ -28,6 +28,11 @@ export class ExplorationView {
   notices = $state<string[]>([]);
   /** Set once the link has been read, so the defaults never overwrite a shared link. */
   ready = $state(false);
+  /**
+   * The quarter a driver change takes effect from, when the user picked one; '' follows the
+   * viewed quarter. A control setting, not part of the view, so it stays out of the link.
+   */
+  overrideFrom = $state('');
 
   /** The drivers in force: the preset plus the user's overrides. */
   schedule = $derived(buildSchedule(catalog, presetOf(this.preset, catalog), this.overrides));
@@ -82,8 +87,13 @@ export class ExplorationView {
     this.ready = true;
   }
 
+  /** The quarter a driver change takes effect from: the one picked, or the viewed quarter. */
+  get changeFrom(): string {
+    return this.overrideFrom || this.quarter;
+  }
+
   setDriver(driver: string, level: string) {
-    this.overrides = setOverride(this.overrides, driver, level, this.quarter);
+    this.overrides = setOverride(this.overrides, driver, level, this.changeFrom);
   }
 
   resetDriver(driver: string) {
