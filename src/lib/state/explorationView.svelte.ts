@@ -4,7 +4,7 @@
  * The codec itself is pure and lives in exploration.ts.
  */
 import { catalog } from '$lib/catalog';
-import { buildSchedule, type Override } from '$lib/engine';
+import { buildSchedule, type Override, type UncertainDriver } from '$lib/engine';
 import {
   analystLabel,
   clearOverrides,
@@ -21,6 +21,8 @@ import { analystsOf, pathsUnder, type ViewRun } from './views';
 export class ExplorationView {
   preset = $state('');
   overrides = $state<Override[]>([]);
+  /** Drivers given a probability over their levels from a quarter on (the timeline's bands). */
+  uncertain = $state<UncertainDriver[]>([]);
   shown = $state<string[]>([]);
   quarter = $state('');
   focus = $state('');
@@ -52,6 +54,7 @@ export class ExplorationView {
     return {
       preset: this.preset,
       overrides: this.overrides,
+      ...(this.uncertain.length > 0 ? { uncertain: this.uncertain } : {}),
       analysts: this.shown,
       quarter: this.quarter,
       focus: this.focus
@@ -73,6 +76,7 @@ export class ExplorationView {
   set(e: Exploration) {
     this.preset = e.preset;
     this.overrides = e.overrides;
+    this.uncertain = e.uncertain ?? [];
     this.shown = e.analysts;
     this.quarter = e.quarter;
     this.focus = e.focus;
@@ -85,6 +89,20 @@ export class ExplorationView {
     this.set(decoded.exploration);
     this.notices = decoded.notices;
     this.ready = true;
+  }
+
+  /** The drivers as the analysis worker takes them. */
+  get scheduleSpec() {
+    return {
+      preset: this.preset,
+      overrides: $state.snapshot(this.overrides),
+      uncertain: $state.snapshot(this.uncertain)
+    };
+  }
+
+  /** Whether anything of the user's changes the preset: overrides or uncertain drivers. */
+  get isWhatIf(): boolean {
+    return this.overrides.length > 0 || this.uncertain.length > 0;
   }
 
   /** The quarter a driver change takes effect from: the one picked, or the viewed quarter. */

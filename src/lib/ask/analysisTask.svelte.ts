@@ -1,0 +1,77 @@
+/**
+ * One question put to the analysis worker, as live state for a panel: running with its progress,
+ * done with its answer, failed with a message, or cancelled. Starting a new question cancels the
+ * one still running, so an answer never belongs to a view the user has already left.
+ */
+import { catalog } from '$lib/catalog';
+import {
+  AnalysisCancelled,
+  createAnalysisClient,
+  type AnalysisClient,
+  type AnalysisJob,
+  type AnalysisRequest,
+  type AnalysisResult
+} from '$lib/worker';
+
+let client: AnalysisClient | undefined;
+
+/** The page's one worker client, started on the first question. */
+export function analysisClient(): AnalysisClient {
+  client ??= createAnalysisClient(catalog);
+  return client;
+}
+
+export type TaskStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+export class AnalysisTask<R extends AnalysisRequest> {
+  status = $state<TaskStatus>('idle');
+  /** Share of the work done, 0…1, while running. */
+  progress = $state(0);
+  result = $state<AnalysisResult<R> | undefined>(undefined);
+  error = $state('');
+  /** The request the result answers. */
+  request = $state<R | undefined>(undefined);
+  #job: AnalysisJob<AnalysisResult<R>> | undefined;
+
+  run(request: R): Promise<void> {
+    this.#job?.cancel();
+    const job = analysisClient().run(request);
+    this.#job = job;
+    this.status = 'running';
+    this.progress = 0;
+    this.error = '';
+    job.onProgress((done, total) => {
+      if (this.#job === job) this.progress = total > 0 ? done / total : 0;
+    });
+    return job.promise.then(
+      (result) => {
+        if (this.#job !== job) return;
+        this.result = result;
+        this.request = request;
+        this.status = 'done';
+      },
+      (error: unknown) => {
+        if (this.#job !== job) return;
+        if (error instanceof AnalysisCancelled) {
+          this.status = 'cancelled';
+        } else {
+          this.status = 'error';
+          this.error = error instanceof Error ? error.message : String(error);
+        }
+      }
+    );
+  }
+
+  cancel() {
+    this.#job?.cancel();
+  }
+
+  /** Forgets the answer (the question no longer applies). */
+  clear() {
+    this.#job?.cancel();
+    this.#job = undefined;
+    this.status = 'idle';
+    this.result = undefined;
+    this.request = undefined;
+  }
+}
