@@ -39,7 +39,8 @@ export function chanceText(probability: number): string {
 export function coverageText(result: SearchResult): string {
   const n = result.evaluations.toLocaleString('en-GB');
   if (result.exhaustive) {
-    return `The search was exhaustive: ${n} driver schedules evaluated, every one that could rank among the answers.`;
+    const schedules = result.evaluations === 1 ? 'driver schedule' : 'driver schedules';
+    return `The search was exhaustive: ${n} ${schedules} evaluated, every one that could rank among the answers.`;
   }
   const bound = result.bound;
   const what =
@@ -53,7 +54,10 @@ export function coverageText(result: SearchResult): string {
 export function uncertainText(u: UncertainDriver, vocabulary: Vocabulary): string {
   const total = u.weights.reduce((sum, w) => sum + w.weight, 0);
   const odds = u.weights
-    .map((w) => `${levelLabel(vocabulary, u.driver, w.level).toLowerCase()} ${formatPercent(w.weight / total)}`)
+    .map(
+      (w) =>
+        `${levelLabel(vocabulary, u.driver, w.level).toLowerCase()} ${formatPercent(w.weight / total)}`
+    )
     .join(', ');
   const how = u.mode === 'held' ? 'held' : 'redrawn each quarter';
   return `${driverLabel(vocabulary, u.driver)} from ${u.from}, ${how}: ${odds}`;

@@ -4,7 +4,10 @@
  */
 import type { PathStep, UncertainDistribution } from '$lib/engine';
 
-export function withDistribution(steps: PathStep[], d: UncertainDistribution | undefined): PathStep[] {
+export function withDistribution(
+  steps: PathStep[],
+  d: UncertainDistribution | undefined
+): PathStep[] {
   if (!d) return steps;
   const row = new Map(d.quarters.map((q, i) => [q, d.levelProbabilities[i]!]));
   return steps.map((s) => {

@@ -25,7 +25,9 @@ export function tornadoGeometry(
   levelOf: (driver: string, level: string) => string
 ) {
   const { width, rowHeight, top, left, right } = TORNADO_LAYOUT;
-  const x = scaleLinear().domain([-3, 3]).range([left, width - right]);
+  const x = scaleLinear()
+    .domain([-3, 3])
+    .range([left, width - right]);
   const bars: TornadoBar[] = t.rows.map((r, i) => {
     const x0 = x(r.meanLevel.min);
     // A driver that moves nothing still gets a hairline, so the row reads as "no swing".

@@ -77,7 +77,7 @@ export function slideCsv(catalog: Catalog, view: SlideView, query: string): stri
   if (view === 'compare-crux')
     return table(
       ['quarter', 'driver', 'analysts_moved', 'analyst', 'moves'],
-      cruxRows(catalog, run, e.quarter).flatMap((r) =>
+      cruxRows(catalog, run).flatMap((r) =>
         r.changed.length === 0
           ? [[e.quarter, r.label, 0, '', '']]
           : r.changed.map((c) => [

@@ -157,7 +157,7 @@ export function describeSlide(catalog: Catalog, view: SlideView, query: string):
             : `Where the analysts disagree in ${e.quarter}`;
       lines.push(standingWords(run, e.quarter));
       if (view === 'compare-crux') {
-        const moving = cruxRows(catalog, run, e.quarter).filter((r) => r.changed.length > 0);
+        const moving = cruxRows(catalog, run).filter((r) => r.changed.length > 0);
         lines.push(
           moving.length === 0
             ? 'No single driver moved one level changes any analyst’s state.'

@@ -37,6 +37,16 @@ export interface UncertaintyOptions {
 
 export const UNCERTAINTY_DEFAULTS = { maxCombinations: 4096, samples: 4000, seed: 1 } as const;
 
+// A request passes its options through as they came, undefined included; a spread would let an
+// undefined bound win over the default and send every question to the sampler.
+function withDefaults(options: UncertaintyOptions) {
+  return {
+    maxCombinations: options.maxCombinations ?? UNCERTAINTY_DEFAULTS.maxCombinations,
+    samples: options.samples ?? UNCERTAINTY_DEFAULTS.samples,
+    seed: options.seed ?? UNCERTAINTY_DEFAULTS.seed
+  };
+}
+
 export interface UncertainDistribution {
   analyst: string;
   method: 'exact' | 'sampled';
@@ -149,7 +159,7 @@ export function uncertainRun(
   options: UncertaintyOptions = {},
   reach?: { mask: Uint8Array; countFrom: number }
 ): UncertainRun {
-  const { maxCombinations, samples, seed } = { ...UNCERTAINTY_DEFAULTS, ...options };
+  const { maxCombinations, samples, seed } = withDefaults(options);
   const table = tableOf(model);
   const resolved = resolveUncertain(model, uncertain);
   const held = resolved.filter((u) => u.mode === 'held');
@@ -288,7 +298,7 @@ export function uncertainDistribution(
   uncertain: readonly UncertainDriver[],
   options: UncertaintyOptions = {}
 ): UncertainDistribution {
-  const settings = { ...UNCERTAINTY_DEFAULTS, ...options };
+  const settings = withDefaults(options);
   const table = tableOf(model);
   const end = toIndex(options.to ?? HORIZON.last);
   const run = uncertainRun(model, schedule, uncertain, end, settings);

@@ -6,7 +6,7 @@
 import {
   buildSchedule,
   claimVerdict,
-  cruxDrivers,
+  horizonCrux,
   driverLabel,
   runPath,
   scorecard,
@@ -126,12 +126,16 @@ export function standings(run: ViewRun, quarter: string) {
   });
 }
 
-/** The crux chart's rows: ranked drivers with, per analyst moved, where it moves, in words. */
-export function cruxRows(catalog: Catalog, run: ViewRun, quarter: string) {
+/**
+ * The crux chart's rows: drivers ranked by how many analysts' levels change, in some quarter of
+ * the horizon, when the driver alone moves one level; per analyst moved, where and when, in words.
+ */
+export function cruxRows(catalog: Catalog, run: ViewRun) {
   const models = run.shown.map((a) => catalog.models.get(a.id)!);
-  return cruxDrivers(models, run.schedule, catalog.vocabulary, quarter).map((r) => ({
+  return horizonCrux(models, run.schedule, catalog.vocabulary).map((r) => ({
     driver: r.driver,
     label: driverLabel(catalog.vocabulary, r.driver),
+    quarters: r.quarters,
     changed: r.changed.map((c) => {
       const a = run.shown.find((x) => x.id === c.scenario)!;
       const states = catalog.models.get(a.id)!.scenario.states;
@@ -146,7 +150,8 @@ export function cruxRows(catalog: Catalog, run: ViewRun, quarter: string) {
               : m.move === 'down'
                 ? 'one level down'
                 : `at ${m.move}`;
-          return `${how} → ${states[m.to.state]!.label} (${formatLevel(m.to.level)})`;
+          const span = m.quarters === 1 ? '1 quarter' : `${m.quarters} quarters`;
+          return `${how} → ${states[m.to.state]!.label} (${formatLevel(m.to.level)}) from ${m.firstQuarter}, ${span} differ`;
         })
       };
     })

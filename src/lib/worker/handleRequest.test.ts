@@ -160,3 +160,38 @@ describe('createAnalysisClient', () => {
     client.dispose();
   });
 });
+
+describe('handleRequest passes options through without losing their defaults', () => {
+  it('computes a small distribution exactly when the request leaves the bound out', () => {
+    const catalog = realCatalog();
+    const [d] = handleRequest(
+      catalog,
+      {
+        kind: 'distribution',
+        analysts: ['kortunov-2025-thaw'],
+        schedule: {
+          preset: 'observed',
+          overrides: [],
+          uncertain: [
+            {
+              driver: 'sanctions',
+              from: '2026Q2',
+              mode: 'held',
+              weights: [
+                { level: 'steady', weight: 60 },
+                { level: 'escalating', weight: 40 }
+              ]
+            }
+          ]
+        },
+        to: undefined,
+        maxCombinations: undefined,
+        samples: undefined
+      },
+      () => {}
+    ) as Array<{ method: string; maxCombinations: number; combinations: number }>;
+    expect(d!.method).toBe('exact');
+    expect(d!.maxCombinations).toBe(4096);
+    expect(d!.combinations).toBeLessThanOrEqual(4096);
+  });
+});
