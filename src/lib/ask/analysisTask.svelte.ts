@@ -15,9 +15,9 @@ import {
 
 let client: AnalysisClient | undefined;
 
-/** The page's one worker client, started on the first question. */
+/** The page's one worker client, started on the first question; the worker loads the catalog. */
 export function analysisClient(): AnalysisClient {
-  client ??= createAnalysisClient(catalog);
+  client ??= createAnalysisClient(catalog, { sendCatalog: false });
   return client;
 }
 

@@ -57,14 +57,21 @@ function moduleWorker(): WorkerLike {
 
 /**
  * A client for `catalog` (a Catalog or its data). The worker starts on the first request and is
- * given the catalog's plain data once per start.
+ * given the catalog's plain data once per start, unless `sendCatalog` is false.
  */
 export function createAnalysisClient(
   catalog: CatalogData,
-  options: { createWorker?: () => WorkerLike } = {}
+  options: {
+    createWorker?: () => WorkerLike;
+    /**
+     * False when the worker already holds this catalog (the module worker loads the built-in
+     * one): no init message, so the page does not clone the catalog on its own thread.
+     */
+    sendCatalog?: boolean;
+  } = {}
 ): AnalysisClient {
   const create = options.createWorker ?? moduleWorker;
-  const data = catalogData(catalog);
+  const data = options.sendCatalog === false ? undefined : catalogData(catalog);
   const pending = new Map<number, Pending>();
   let worker: WorkerLike | null = null;
   let nextId = 1;
@@ -92,7 +99,7 @@ export function createAnalysisClient(
       for (const id of [...pending.keys()]) settle(id)?.reject(error);
       stop();
     };
-    w.postMessage({ type: 'init', catalog: data });
+    if (data) w.postMessage({ type: 'init', catalog: data });
     for (const [id, job] of pending) w.postMessage({ type: 'run', id, request: job.request });
     return w;
   };
