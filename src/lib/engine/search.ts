@@ -22,7 +22,7 @@ import { explainUnreachable } from './searchReason';
 export interface SearchLimits {
   /** Most drivers changed in one answer (default 3). */
   maxChanges?: number;
-  /** Most combinations evaluated in all (default 400,000). */
+  /** Most combinations evaluated in all (default 200,000). */
   maxEvaluations?: number;
   /** How many answers to return (default 5). */
   alternatives?: number;
@@ -129,7 +129,7 @@ export class SearchCancelled extends Error {
 
 export const SEARCH_DEFAULTS = {
   maxChanges: 3,
-  maxEvaluations: 400_000,
+  maxEvaluations: 200_000,
   alternatives: 5,
   minProbability: 0
 } as const;
@@ -164,7 +164,8 @@ export function atLeastK(probabilities: number[], k: number): number {
  * Analysts' chances are independent given the drivers; forks in the assumptions are shared.
  */
 export function searchChanges(input: SearchInput): SearchResult {
-  const limits = { ...SEARCH_DEFAULTS, ...input.limits };
+  const given = Object.entries(input.limits ?? {}).filter(([, v]) => v !== undefined);
+  const limits = { ...SEARCH_DEFAULTS, ...Object.fromEntries(given) } as Required<SearchLimits>;
   const { models, target, sources, preset } = input;
   const overrides = input.overrides ?? [];
   const k = input.atLeast ?? models.length;
@@ -263,6 +264,17 @@ export function searchChanges(input: SearchInput): SearchResult {
     const sets = combinations(drivers, size)
       .map((set) => ({ set, latest: latestStart(set) }))
       .filter((s) => s.latest >= from);
+    // With answers in hand, a larger size that cannot be finished within the bound is not
+    // started: its answers would rank below them anyway, and the result says which bound held.
+    const sizeCount = sets.reduce(
+      (n, { set, latest }) =>
+        n + set.reduce((m, d) => m * d.options.filter((o) => o.start <= latest).length, 1),
+      0
+    );
+    if (best.size > 0 && evaluations + sizeCount > limits.maxEvaluations) {
+      bound = { kind: 'maxEvaluations', value: limits.maxEvaluations };
+      break;
+    }
     for (let e = by; e >= from; e--) {
       if (input.signal?.aborted) throw new SearchCancelled();
       for (const { set, latest } of sets) {
@@ -315,12 +327,20 @@ export function searchChanges(input: SearchInput): SearchResult {
         : {})
     });
   }
+  // The fewest drivers that, free in every quarter from `from`, could reach it: a lower bound
+  // on the changes any answer needs.
+  let fewest: { count: number; drivers: string[] } | undefined;
+  for (let size = limits.maxChanges + 1; size <= drivers.length && !fewest; size++) {
+    const set = combinations(drivers, size).find((c) => feasible(c, from));
+    if (set) fewest = { count: size, drivers: set.map((d) => d.driver) };
+  }
   const why = explainUnreachable({
     runs,
     target,
     by,
     k,
-    maxChanges: limits.maxChanges
+    maxChanges: limits.maxChanges,
+    fewest
   });
   return result({
     exhaustive: why.proven,

@@ -5,44 +5,18 @@
  */
 import type { Model } from './model';
 import type { ScheduleBranch } from './schedule';
-import { settle, type LevelVector, type TransitionTable } from './table';
+import { settle, type TransitionTable } from './table';
 import { levelVectors } from './distribution';
 import { targetMask, type Target } from './target';
 import { tableOf } from './mixture';
 import { outcomes } from './table';
+import { stepCache, type StepCache } from './stepCache';
 
 /** One driver set to the level of rank `rank` from quarter index `start` on. */
 export interface RankChange {
   position: number;
   rank: number;
   start: number;
-}
-
-/**
- * One quarter of exact propagation from `row` into `next` (cleared first), as `outcomes` does it:
- * transitions tried in order, each taking its chance of what is left.
- */
-function stepInto(
-  table: TransitionTable,
-  row: Float64Array,
-  next: Float64Array,
-  vector: LevelVector,
-  quarter: number
-) {
-  next.fill(0);
-  for (let s = 0; s < row.length; s++) {
-    const p = row[s]!;
-    if (p === 0) continue;
-    let remaining = 1;
-    for (const t of table.quarterOut[s]!) {
-      if (!t.holds(vector, quarter)) continue;
-      const f = remaining * t.chance;
-      if (f > 0) next[settle(table, t.to, vector, quarter)]! += p * f;
-      remaining -= f;
-      if (remaining <= 0) break;
-    }
-    if (remaining > 0) next[settle(table, s, vector, quarter)]! += p * remaining;
-  }
 }
 
 /** Moves the mass in target states to the reached total. */
@@ -70,6 +44,7 @@ export interface ModelRun {
   reached: number[][];
   /** Scratch space for replays: two rows and a level vector. */
   scratch: { a: Float64Array; b: Float64Array; vector: Uint8Array };
+  steps: StepCache;
 }
 
 export function modelRun(
@@ -101,7 +76,8 @@ export function modelRun(
     base,
     rows: [],
     reached: [],
-    scratch
+    scratch,
+    steps: stepCache(model, table)
   };
   for (const vectors of base) {
     const rows: Float64Array[] = [];
@@ -145,7 +121,8 @@ function replay(
       current.fill(0);
       current[settle(run.table, run.table.start, vector, q)] = 1;
     } else {
-      stepInto(run.table, current, next, vector, q);
+      next.fill(0);
+      run.steps.addStep(current, next, vector, q);
       const swap = current;
       current = next;
       next = swap;
