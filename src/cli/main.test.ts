@@ -249,7 +249,10 @@ describe('reach', () => {
     for (const state of model.stateIds) {
       it(`${model.scenario.id}: state ${state} is reached by 2030Q4 as the answers say`, () => {
         const argv = ['reach', model.scenario.id, '--target', `state=${state}`, '--by', '2030Q4'];
-        const { code, out } = run(...argv, '--max-changes', '4', '--json');
+        const { code, out } = run(
+          ...argv,
+          ...['--max-changes', '4', '--max-evaluations', '20000', '--json']
+        );
         expect(code).toBe(0);
         const result = json(out) as {
           exhaustive: boolean;
@@ -278,7 +281,7 @@ describe('reach', () => {
           expect(hit!.quarter <= '2030Q4').toBe(true);
           expect(hit!.quarter).toBe(a.reachedAt);
         }
-      });
+      }, 30_000);
     }
   }
 });

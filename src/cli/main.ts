@@ -28,7 +28,8 @@ const USAGE = `usage: npm run crosswinds -- <command>
                      [--from Q] [--to Q] [--json]
   reach <analyst>[,<analyst>…] --target state=<id>|level>=<n>|level<=<n> --by Q
                      [--from-preset observed|assumed] [--set driver=level@quarter …]
-                     [--from Q] [--at-least k] [--max-changes n] [--min-probability p] [--json]
+                     [--from Q] [--at-least k] [--max-changes n] [--max-evaluations n]
+                     [--min-probability p] [--json]
                                           the smallest driver changes that reach the target
   export <analyst>                        the forecast as XState machine JSON
   audit [analyst] [--json]                every element: stated (with its quote) or reading (why)
@@ -110,6 +111,7 @@ function reach(args: string[]): number {
   let atLeast: number | undefined;
   let maxChanges: number | undefined;
   let minProbability: number | undefined;
+  let maxEvaluations: number | undefined;
   let json = false;
   const overrides: Override[] = [];
   const count = (flag: string, value: string | undefined) => {
@@ -133,6 +135,7 @@ function reach(args: string[]): number {
     else if (a === '--from') from = quarterArg(a, args[++i]);
     else if (a === '--at-least') atLeast = count(a, args[++i]);
     else if (a === '--max-changes') maxChanges = count(a, args[++i]);
+    else if (a === '--max-evaluations') maxEvaluations = count(a, args[++i]);
     else if (a === '--min-probability') {
       minProbability = Number(args[++i]);
       if (!(minProbability >= 0 && minProbability < 1))
@@ -170,7 +173,7 @@ function reach(args: string[]): number {
           ? { kind: 'observed' }
           : { kind: 'assumed', scenario: models[0]!.scenario },
       overrides,
-      limits: { maxChanges, minProbability }
+      limits: { maxChanges, maxEvaluations, minProbability }
     });
   } catch (e) {
     if (e instanceof RangeError) fail(e.message);
