@@ -229,5 +229,5 @@ describe('searchChanges on the real forecasts (property, brute force)', () => {
       { numRuns: 60, seed: 20261207 }
     );
     expect(answered).toBeGreaterThan(20);
-  });
+  }, 30_000);
 });

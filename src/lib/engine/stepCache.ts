@@ -28,6 +28,15 @@ export interface StepCache {
   ): void;
 }
 
+const caches = new WeakMap<Model, StepCache>();
+
+/** The step cache of a model, built once per model object. */
+export function stepsOf(model: Model, table: TransitionTable): StepCache {
+  let cache = caches.get(model);
+  if (!cache) caches.set(model, (cache = stepCache(model, table)));
+  return cache;
+}
+
 /** Pure apart from filling its own cache. */
 export function stepCache(model: Model, table: TransitionTable): StepCache {
   const classes = [...levelClasses([model])];
