@@ -3,6 +3,7 @@
  * a test). Run: npm run bench
  */
 import { readCatalog } from '../src/cli/readCatalog';
+import { benchAnalysis } from './analysis';
 import {
   buildSchedule,
   cruxDrivers,
@@ -83,3 +84,5 @@ console.log(
 console.log(
   `scorecard (runs A and B): ${scorecardMs.toFixed(2)} ms (${(scorecardMs / allPathsMs).toFixed(1)}× the baseline)`
 );
+
+benchAnalysis(catalog);

@@ -6,7 +6,15 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main } from './main';
 import { scenariosDir } from './readCatalog';
-import { quarterRange, type Guard, type PathResult } from '../lib/engine';
+import {
+  buildSchedule,
+  parseOverride,
+  quarterRange,
+  runPath,
+  type Guard,
+  type PathResult
+} from '../lib/engine';
+import { realCatalog } from '../lib/engine/testCatalog';
 
 /** Runs the CLI with console output captured, as lines. */
 function run(...argv: string[]) {
@@ -192,4 +200,88 @@ describe('nothing to run', () => {
     expect(r.code).toBe(2);
     expect(r.err[0]).toMatch(/runs from 2025Q2/);
   });
+});
+
+describe('reach', () => {
+  const catalog = realCatalog();
+
+  it('prints a ranked table with the --set entries and says whether the search was exhaustive', () => {
+    const { code, out } = run(
+      'reach',
+      'kortunov-2025-thaw',
+      '--target',
+      'state=limitedNormalisation',
+      '--by',
+      '2027Q4',
+      '--from',
+      '2026Q2'
+    );
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(
+      /^What it takes for .*kortunov-2025-thaw.* to reach Limited normalisation from 2026Q2 by 2027Q4/
+    );
+    const header = out.findIndex((l) => l.startsWith('#  Set'));
+    const first = out[header + 2]!;
+    expect(first).toMatch(/^1 {2}\S+=\S+@\d{4}Q[1-4]/);
+    expect(out.at(-1)).toMatch(/^(Exhaustive|Not exhaustive)/);
+  });
+
+  it('refuses a bad target or deadline with the usage', () => {
+    for (const [argv, message] of [
+      [
+        ['reach', 'kortunov-2025-thaw', '--target', 'state=thw', '--by', '2027Q4'],
+        'unknown state "thw"'
+      ],
+      [['reach', 'kortunov-2025-thaw', '--target', 'level>=9', '--by', '2027Q4'], '--target needs'],
+      [['reach', 'kortunov-2025-thaw', '--target', 'level>=1'], 'reach needs --by'],
+      [['reach', 'kortunov-2025-thaw', '--target', 'level>=1', '--by', '2019Q1'], 'before']
+    ] as const) {
+      const { code, err } = run(...argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err[0]).toContain(message);
+    }
+  });
+
+  // Every state of every forecast: either the answers, simulated with the same preset and --set
+  // entries (the functions simulate calls), reach it by the deadline, or there is no answer, with
+  // a reason. Up to four changed drivers: Kortunov's institutionalised normalisation needs four.
+  for (const model of catalog.models.values()) {
+    for (const state of model.stateIds) {
+      it(`${model.scenario.id}: state ${state} is reached by 2030Q4 as the answers say`, () => {
+        const argv = ['reach', model.scenario.id, '--target', `state=${state}`, '--by', '2030Q4'];
+        const { code, out } = run(
+          ...argv,
+          ...['--max-changes', '4', '--max-evaluations', '20000', '--json']
+        );
+        expect(code).toBe(0);
+        const result = json(out) as {
+          exhaustive: boolean;
+          from: string;
+          alternatives: Array<{ set: string[]; reachedAt: string; probability: number }>;
+          reason: string | null;
+        };
+        if (result.alternatives.length === 0) {
+          expect(result.reason).toBeTruthy();
+          expect(result.exhaustive).toBe(true);
+          expect(model.scenario.states[state]!.reachable).toBe(false);
+          return;
+        }
+        for (const a of result.alternatives) {
+          expect(a.probability).toBeGreaterThan(0);
+          const schedule = buildSchedule(
+            catalog,
+            { kind: 'assumed', scenario: model.scenario },
+            a.set.map((s) => parseOverride(s)!)
+          );
+          const path = runPath(model, schedule, { to: '2030Q4' });
+          const hit = path.steps.find(
+            (s) => s.quarter >= result.from && (s.distribution[state] ?? 0) > 0
+          );
+          expect(hit, `${a.set.join(' ')} reaches ${state}`).toBeDefined();
+          expect(hit!.quarter <= '2030Q4').toBe(true);
+          expect(hit!.quarter).toBe(a.reachedAt);
+        }
+      }, 30_000);
+    }
+  }
 });

@@ -12,17 +12,25 @@ import {
   HORIZON,
   closestName,
   auditCounts,
+  parseTarget,
+  searchChanges,
   type Override
 } from '../lib/engine';
 import { auditTable, catalogAudit } from './auditDoc';
 import { existsSync } from 'node:fs';
 import { readCatalog } from './readCatalog';
 import { formatPathTable } from './pathTable';
+import { reachJson, reachTable } from './reach';
 
 const USAGE = `usage: npm run crosswinds -- <command>
   validate [paths…]                       check scenario files (all when no path is given)
   simulate <analyst> [--preset observed|assumed] [--set driver=level@quarter …]
                      [--from Q] [--to Q] [--json]
+  reach <analyst>[,<analyst>…] --target state=<id>|level>=<n>|level<=<n> --by Q
+                     [--from-preset observed|assumed] [--set driver=level@quarter …]
+                     [--from Q] [--at-least k] [--max-changes n] [--max-evaluations n]
+                     [--min-probability p] [--json]
+                                          the smallest driver changes that reach the target
   export <analyst>                        the forecast as XState machine JSON
   audit [analyst] [--json]                every element: stated (with its quote) or reading (why)
   brief <deck.json> --out <file.pptx|file.pdf>
@@ -53,8 +61,12 @@ function validate(paths: string[]): number {
   return errors ? 1 : 0;
 }
 
+// The scenario files are read once per process (the tests call main() many times).
+let loaded: ReturnType<typeof readCatalog> | undefined;
+
 function loadOrExit() {
-  const { catalog, issues } = readCatalog();
+  loaded ??= readCatalog();
+  const { catalog, issues } = loaded;
   if (!catalog) {
     issues.forEach((i) => console.error(formatIssue(i)));
     process.exit(1);
@@ -75,6 +87,104 @@ function pickScenario(catalog: ReturnType<typeof loadOrExit>, id: string | undef
   return model;
 }
 
+function checkOverrides(model: ReturnType<typeof pickScenario>, overrides: Override[]) {
+  for (const o of overrides) {
+    const levels = model.drivers.levels.get(o.driver);
+    if (!levels)
+      fail(`unknown driver "${o.driver}"; expected one of ${model.drivers.ids.join(', ')}`);
+    if (!levels.includes(o.level))
+      fail(`unknown level "${o.level}" for ${o.driver}; expected one of ${levels.join(', ')}`);
+  }
+}
+
+const quarterArg = (flag: string, value: string | undefined) => {
+  if (!value || quarterIndex(value) === null) fail(`${flag} needs a quarter like 2024Q1`);
+  return value;
+};
+
+function reach(args: string[]): number {
+  let ids: string | undefined;
+  let preset = 'assumed';
+  let target: ReturnType<typeof parseTarget> = null;
+  let by: string | undefined;
+  let from: string | undefined;
+  let atLeast: number | undefined;
+  let maxChanges: number | undefined;
+  let minProbability: number | undefined;
+  let maxEvaluations: number | undefined;
+  let json = false;
+  const overrides: Override[] = [];
+  const count = (flag: string, value: string | undefined) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) fail(`${flag} needs a whole number of at least 1`);
+    return n;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--from-preset' || a === '--preset') {
+      preset = args[++i] ?? '';
+      if (preset !== 'observed' && preset !== 'assumed') fail(`${a} is observed or assumed`);
+    } else if (a === '--set') {
+      const o = parseOverride(args[++i] ?? '');
+      if (!o) fail('--set needs driver=level@quarter, e.g. sanctions=easing@2026Q3');
+      overrides.push(o);
+    } else if (a === '--target') {
+      target = parseTarget(args[++i] ?? '');
+      if (!target) fail('--target needs state=<id>, level>=<n> or level<=<n> (n from -3 to 3)');
+    } else if (a === '--by') by = quarterArg(a, args[++i]);
+    else if (a === '--from') from = quarterArg(a, args[++i]);
+    else if (a === '--at-least') atLeast = count(a, args[++i]);
+    else if (a === '--max-changes') maxChanges = count(a, args[++i]);
+    else if (a === '--max-evaluations') maxEvaluations = count(a, args[++i]);
+    else if (a === '--min-probability') {
+      minProbability = Number(args[++i]);
+      if (!(minProbability >= 0 && minProbability < 1))
+        fail('--min-probability needs a number from 0 up to (not including) 1');
+    } else if (a === '--json') json = true;
+    else if (a.startsWith('-')) fail(`unknown option ${a}`);
+    else if (ids) fail(`unexpected argument ${a}`);
+    else ids = a;
+  }
+  if (!target) fail('reach needs --target, e.g. --target state=thaw or --target level>=1');
+  if (!by) fail('reach needs --by, the deadline quarter');
+  const catalog = loadOrExit();
+  const models = (ids ?? '').split(',').map((id) => pickScenario(catalog, id || undefined));
+  for (const model of models) checkOverrides(model, overrides);
+  if (target.kind === 'state' && !models.some((m) => target.state in m.scenario.states)) {
+    const states = models.flatMap((m) => m.stateIds);
+    const guess = closestName(target.state, states);
+    fail(
+      `unknown state "${target.state}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of ${states.join(', ')}`
+    );
+  }
+  if (preset === 'assumed' && models.length > 1)
+    fail('--from-preset assumed takes one analyst; use observed for several');
+  let result;
+  try {
+    result = searchChanges({
+      models,
+      atLeast,
+      target,
+      by,
+      from,
+      sources: catalog,
+      preset:
+        preset === 'observed'
+          ? { kind: 'observed' }
+          : { kind: 'assumed', scenario: models[0]!.scenario },
+      overrides,
+      limits: { maxChanges, maxEvaluations, minProbability }
+    });
+  } catch (e) {
+    if (e instanceof RangeError) fail(e.message);
+    throw e;
+  }
+  console.log(
+    json ? JSON.stringify(reachJson(result), null, 2) : reachTable(result, models, preset)
+  );
+  return 0;
+}
+
 function simulate(args: string[]): number {
   let id: string | undefined;
   let preset = 'assumed';
@@ -82,10 +192,6 @@ function simulate(args: string[]): number {
   let to: string | undefined;
   let json = false;
   const overrides: Override[] = [];
-  const quarterArg = (flag: string, value: string | undefined) => {
-    if (!value || quarterIndex(value) === null) fail(`${flag} needs a quarter like 2024Q1`);
-    return value;
-  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--preset') {
@@ -104,13 +210,7 @@ function simulate(args: string[]): number {
   }
   const catalog = loadOrExit();
   const model = pickScenario(catalog, id);
-  for (const o of overrides) {
-    const levels = model.drivers.levels.get(o.driver);
-    if (!levels)
-      fail(`unknown driver "${o.driver}"; expected one of ${model.drivers.ids.join(', ')}`);
-    if (!levels.includes(o.level))
-      fail(`unknown level "${o.level}" for ${o.driver}; expected one of ${levels.join(', ')}`);
-  }
+  checkOverrides(model, overrides);
   const last = to && quarterIndex(to)! > quarterIndex(HORIZON.last)! ? to : HORIZON.last;
   const schedule = buildSchedule(
     catalog,
@@ -162,6 +262,8 @@ export function main(argv: string[]): number {
         return validate(rest);
       case 'simulate':
         return simulate(rest);
+      case 'reach':
+        return reach(rest);
       case 'export':
         return exportMachine(rest);
       case 'audit':

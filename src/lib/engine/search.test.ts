@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { realCatalog } from './testCatalog';
 import { testForecast } from './testForecast';
-import { searchChanges, atLeastK, type SearchInput } from './search';
+import { searchChanges, atLeastK, SearchCancelled, type SearchInput } from './search';
 import { buildSchedule, type Override } from './schedule';
 import { mixtureRun } from './mixture';
 import { runPath } from './path';
@@ -158,6 +158,22 @@ describe('searchChanges', () => {
     expect(r.bound).toEqual({ kind: 'maxEvaluations', value: 50 });
   });
 
+  it('reports progress up to its total, and stops with SearchCancelled once aborted', () => {
+    const input: SearchInput = {
+      ...base,
+      by: '2030Q4',
+      models: [catalog.models.get('trenin-2020-guardrails')!],
+      target: { kind: 'levelAtLeast', level: 1 }
+    };
+    const calls: Array<[number, number]> = [];
+    const r = searchChanges({ ...input, onProgress: (done, total) => calls.push([done, total]) });
+    expect(r.alternatives.length).toBeGreaterThan(0);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.at(-1)![0]).toBe(calls.at(-1)![1]);
+    calls.forEach(([done], i) => i > 0 && expect(done).toBeGreaterThanOrEqual(calls[i - 1]![0]));
+    expect(() => searchChanges({ ...input, signal: { aborted: true } })).toThrow(SearchCancelled);
+  });
+
   it('computes at least k of n as a Poisson-binomial', () => {
     expect(atLeastK([0.5, 0.5], 1)).toBeCloseTo(0.75, 12);
     expect(atLeastK([0.5, 0.5], 2)).toBeCloseTo(0.25, 12);
@@ -229,5 +245,5 @@ describe('searchChanges on the real forecasts (property, brute force)', () => {
       { numRuns: 60, seed: 20261207 }
     );
     expect(answered).toBeGreaterThan(20);
-  });
+  }, 30_000);
 });

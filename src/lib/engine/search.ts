@@ -7,22 +7,32 @@ import type { Model } from './model';
 import {
   buildSchedule,
   scheduleBranches,
-  type ScheduleBranch,
   type Override,
   type Preset,
   type ScheduleSources
 } from './schedule';
 import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
-import { levelClasses } from './levelClasses';
-import { mixtureRun, shownPath, tableOf } from './mixture';
-import { reachStart, reachStep, targetMask, type ReachState, type Target } from './target';
-import { couldReach, modelRun, reachWith, type RankChange } from './searchRuns';
+import type { Target } from './target';
+import { couldReach, modelRun, reachWith } from './searchRuns';
 import { explainUnreachable } from './searchReason';
+import {
+  atLeastK,
+  combinations,
+  driverOptions,
+  product,
+  rankOrder,
+  type DriverOptions,
+  type Option
+} from './searchOptions';
+import { finish, type Alternative } from './searchAnswer';
+
+export { atLeastK } from './searchOptions';
+export type { Alternative, AnalystReach, Change, PathPoint } from './searchAnswer';
 
 export interface SearchLimits {
   /** Most drivers changed in one answer (default 3). */
   maxChanges?: number;
-  /** Most combinations evaluated in all (default 400,000). */
+  /** Most combinations evaluated in all (default 200,000). */
   maxEvaluations?: number;
   /** How many answers to return (default 5). */
   alternatives?: number;
@@ -53,49 +63,6 @@ export interface SearchInput {
   onProgress?: (done: number, total: number) => void;
   /** Checked every few hundred evaluations; when true the search throws SearchCancelled. */
   signal?: { readonly aborted: boolean };
-}
-
-/** One driver set to one level from a quarter to the end of the horizon. */
-export interface Change {
-  driver: string;
-  level: string;
-  from: Quarter;
-  /** Levels away from the scheduled level at `from` (1 for any other level of an unordered driver). */
-  distance: number;
-  /** `driver=level@quarter`, as `simulate --set` takes it. */
-  text: string;
-}
-
-/** A point of the path an answer produces: the state shown (the most probable one). */
-export interface PathPoint {
-  quarter: Quarter;
-  state: string;
-  level: number;
-  /** Probability of being in `state` in this quarter. */
-  probability: number;
-}
-
-export interface AnalystReach {
-  analyst: string;
-  /** Exact probability of having been in the target by the deadline. */
-  probability: number;
-  /** First quarter by which that probability exceeds minProbability; null when it never does. */
-  reachedAt: Quarter | null;
-  /** From the model's start to the deadline. */
-  path: PathPoint[];
-}
-
-export interface Alternative {
-  changes: Change[];
-  /** The changes as `simulate --set` entries. */
-  set: string[];
-  /** The starting overrides plus these changes: what "Apply" puts in place. */
-  overrides: Override[];
-  /** Exact probability that at least `atLeast` of the analysts reach the target by the deadline. */
-  probability: number;
-  /** First quarter by which that probability exceeds minProbability. */
-  reachedAt: Quarter;
-  analysts: AnalystReach[];
 }
 
 export type SearchBound = { kind: 'maxChanges' | 'maxEvaluations'; value: number };
@@ -129,32 +96,10 @@ export class SearchCancelled extends Error {
 
 export const SEARCH_DEFAULTS = {
   maxChanges: 3,
-  maxEvaluations: 400_000,
+  maxEvaluations: 200_000,
   alternatives: 5,
   minProbability: 0
 } as const;
-
-interface Option extends RankChange {
-  driver: string;
-  distance: number;
-  /** The driver's level class: options of one class at any start are one kind of answer. */
-  kind: string;
-  id: number;
-}
-
-/** Poisson-binomial: the probability that at least k of independent events happen. */
-export function atLeastK(probabilities: number[], k: number): number {
-  let dist = [1];
-  for (const p of probabilities) {
-    const next = new Array<number>(dist.length + 1).fill(0);
-    dist.forEach((q, j) => {
-      next[j]! += q * (1 - p);
-      next[j + 1]! += q * p;
-    });
-    dist = next;
-  }
-  return dist.slice(k).reduce((a, b) => a + b, 0);
-}
 
 /**
  * Pure apart from the callbacks. Ranking: fewest drivers changed; then the latest start (of an
@@ -164,7 +109,8 @@ export function atLeastK(probabilities: number[], k: number): number {
  * Analysts' chances are independent given the drivers; forks in the assumptions are shared.
  */
 export function searchChanges(input: SearchInput): SearchResult {
-  const limits = { ...SEARCH_DEFAULTS, ...input.limits };
+  const given = Object.entries(input.limits ?? {}).filter(([, v]) => v !== undefined);
+  const limits = { ...SEARCH_DEFAULTS, ...Object.fromEntries(given) } as Required<SearchLimits>;
   const { models, target, sources, preset } = input;
   const overrides = input.overrides ?? [];
   const k = input.atLeast ?? models.length;
@@ -263,6 +209,17 @@ export function searchChanges(input: SearchInput): SearchResult {
     const sets = combinations(drivers, size)
       .map((set) => ({ set, latest: latestStart(set) }))
       .filter((s) => s.latest >= from);
+    // With answers in hand, a larger size that cannot be finished within the bound is not
+    // started: its answers would rank below them anyway, and the result says which bound held.
+    const sizeCount = sets.reduce(
+      (n, { set, latest }) =>
+        n + set.reduce((m, d) => m * d.options.filter((o) => o.start <= latest).length, 1),
+      0
+    );
+    if (best.size > 0 && evaluations + sizeCount > limits.maxEvaluations) {
+      bound = { kind: 'maxEvaluations', value: limits.maxEvaluations };
+      break;
+    }
     for (let e = by; e >= from; e--) {
       if (input.signal?.aborted) throw new SearchCancelled();
       for (const { set, latest } of sets) {
@@ -315,12 +272,20 @@ export function searchChanges(input: SearchInput): SearchResult {
         : {})
     });
   }
+  // The fewest drivers that, free in every quarter from `from`, could reach it: a lower bound
+  // on the changes any answer needs.
+  let fewest: { count: number; drivers: string[] } | undefined;
+  for (let size = limits.maxChanges + 1; size <= drivers.length && !fewest; size++) {
+    const set = combinations(drivers, size).find((c) => feasible(c, from));
+    if (set) fewest = { count: size, drivers: set.map((d) => d.driver) };
+  }
   const why = explainUnreachable({
     runs,
     target,
     by,
     k,
-    maxChanges: limits.maxChanges
+    maxChanges: limits.maxChanges,
+    fewest
   });
   return result({
     exhaustive: why.proven,
@@ -329,208 +294,4 @@ export function searchChanges(input: SearchInput): SearchResult {
     alternatives: [],
     reason: why.reason
   });
-}
-
-interface DriverOptions {
-  driver: string;
-  position: number;
-  /** One rank per level class: what "free to take any level" tries. */
-  choices: number[];
-  options: Option[];
-  /** Options starting at quarter index q, after it, at or after it. */
-  at(q: number): Option[];
-  after(q: number): Option[];
-  atOrAfter(q: number): Option[];
-}
-
-/**
- * Per driver some guard reads: per start quarter, the nearest level of each class of levels the
- * guards tell apart that differs from what is scheduled somewhere from that start to the deadline.
- */
-function driverOptions(
-  models: readonly Model[],
-  branches: ScheduleBranch[],
-  first: number,
-  from: number,
-  by: number
-): DriverOptions[] {
-  const index = models[0]!.drivers;
-  const out: DriverOptions[] = [];
-  let id = 0;
-  for (const [driver, groups] of levelClasses(models)) {
-    const position = index.position.get(driver)!;
-    const ordered = index.ordered.get(driver)!;
-    const rankOf = index.rank.get(driver)!;
-    const options: Option[] = [];
-    for (let start = by; start >= from; start--) {
-      const scheduled = branches.flatMap((b) =>
-        b.schedule.levels
-          .slice(start - first, by - first + 1)
-          .map((row) => rankOf.get(row[driver]!)!)
-      );
-      const here = scheduled[0]!;
-      const distance = (r: number) => (ordered ? Math.abs(r - here) : r === here ? 0 : 1);
-      groups.forEach((group, g) => {
-        if (scheduled.every((r) => group.includes(r))) return;
-        const rank = group.reduce((a, r) => (distance(r) < distance(a) ? r : a));
-        options.push({
-          driver,
-          position,
-          rank,
-          start,
-          distance: distance(rank),
-          kind: `${driver}:${g}`,
-          id: id++
-        });
-      });
-    }
-    if (options.length === 0) continue;
-    const at = new Map<number, Option[]>();
-    for (const o of options) at.set(o.start, [...(at.get(o.start) ?? []), o]);
-    const atOrAfter = new Map<number, Option[]>();
-    for (let q = by, acc: Option[] = []; q >= from; q--)
-      atOrAfter.set(q, (acc = [...acc, ...(at.get(q) ?? [])]));
-    out.push({
-      driver,
-      position,
-      choices: groups.map((g) => g[0]!),
-      options,
-      at: (q) => at.get(q) ?? [],
-      after: (q) => atOrAfter.get(q + 1) ?? [],
-      atOrAfter: (q) => atOrAfter.get(q) ?? []
-    });
-  }
-  return out;
-}
-
-/** Negative when answer a ranks before b (see searchChanges). */
-function rankOrder(a: Option[], pa: number, b: Option[], pb: number): number {
-  const key = (o: Option[], p: number) => [
-    o.length,
-    -Math.min(...o.map((x) => x.start)),
-    o.reduce((s, x) => s + x.distance, 0),
-    -p
-  ];
-  const ka = key(a, pa);
-  const kb = key(b, pb);
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
-  return 0;
-}
-
-function combinations<T>(items: readonly T[], size: number): T[][] {
-  if (size === 0) return [[]];
-  return items.flatMap((item, i) =>
-    combinations(items.slice(i + 1), size - 1).map((rest) => [item, ...rest])
-  );
-}
-
-function* product<T>(pools: readonly T[][]): Generator<T[]> {
-  if (pools.some((p) => p.length === 0)) return;
-  const counter = pools.map(() => 0);
-  for (;;) {
-    yield pools.map((p, i) => p[counter[i]!]!);
-    let i = 0;
-    while (i < counter.length && ++counter[i]! === pools[i]!.length) counter[i++] = 0;
-    if (i === counter.length) return;
-  }
-}
-
-/** An answer in full: its changes, overrides, probability by quarter and each analyst's path. */
-function finish(
-  input: SearchInput,
-  options: Option[],
-  probability: number,
-  from: number,
-  by: number,
-  k: number,
-  minProbability: number
-): Alternative {
-  const drivers = input.models[0]!.drivers;
-  const changes: Change[] = [...options]
-    .sort((a, b) => a.start - b.start || a.position - b.position)
-    .map((o) => {
-      const level = drivers.levels.get(o.driver)![o.rank]!;
-      const quarter = fromIndex(o.start);
-      return {
-        driver: o.driver,
-        level,
-        from: quarter,
-        distance: o.distance,
-        text: `${o.driver}=${level}@${quarter}`
-      };
-    });
-  const overrides = [
-    ...(input.overrides ?? []),
-    ...changes.map((c) => ({ driver: c.driver, level: c.level, from: c.from }))
-  ];
-  const schedule = buildSchedule(input.sources, input.preset, overrides);
-  // Per analyst and branch, the probability of having reached by each quarter from `from`.
-  const curves = input.models.map((model) => {
-    const table = tableOf(model);
-    const mask = targetMask(table, input.target);
-    if (model.startQuarter > by) return { model, byBranch: [] as number[][], run: undefined };
-    const run = mixtureRun(model, schedule, model.startQuarter, by);
-    const countFrom = Math.max(from, model.startQuarter);
-    const byBranch = run.branches.map((b) => {
-      let state: ReachState | undefined;
-      const reached: number[] = [];
-      b.vectors.forEach((v, t) => {
-        const q = model.startQuarter + t;
-        state = state
-          ? reachStep(table, state, v, q, mask, q >= countFrom)
-          : reachStart(table, v, mask, q >= countFrom);
-        reached.push(state.reached);
-      });
-      return reached;
-    });
-    return { model, byBranch, run };
-  });
-  const weights = scheduleBranches(schedule).map((b) => b.weight);
-  const at = (c: (typeof curves)[number], b: number, q: number) =>
-    q < c.model.startQuarter ? 0 : (c.byBranch[b]?.[q - c.model.startQuarter] ?? 0);
-  let reachedAt = by;
-  for (let q = from; q <= by; q++) {
-    const p = weights.reduce(
-      (s, w, b) =>
-        s +
-        w *
-          atLeastK(
-            curves.map((c) => at(c, b, q)),
-            k
-          ),
-      0
-    );
-    if (p > minProbability) {
-      reachedAt = q;
-      break;
-    }
-  }
-  const analysts = curves.map((c): AnalystReach => {
-    const mixed = (q: number) => weights.reduce((s, w, b) => s + w * at(c, b, q), 0);
-    let first: number | null = null;
-    for (let q = from; q <= by && first === null; q++) if (mixed(q) > minProbability) first = q;
-    const table = tableOf(c.model);
-    const path = c.run
-      ? shownPath(c.model, c.run).choices.map((choice, t) => ({
-          quarter: fromIndex(c.model.startQuarter + t),
-          state: table.states[choice.state]!,
-          level: table.levels[choice.state]!,
-          probability: c.run!.rows[t]![choice.state]!
-        }))
-      : [];
-    return {
-      analyst: c.model.scenario.id,
-      probability: mixed(by),
-      reachedAt: first === null ? null : fromIndex(first),
-      path
-    };
-  });
-  return {
-    changes,
-    set: changes.map((c) => c.text),
-    overrides,
-    probability,
-    reachedAt: fromIndex(reachedAt),
-    analysts
-  };
 }

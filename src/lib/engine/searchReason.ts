@@ -20,6 +20,8 @@ export interface ReasonInput {
   by: number;
   k: number;
   maxChanges: number;
+  /** The fewest drivers that, free in every quarter, could reach it (when more than maxChanges). */
+  fewest?: { count: number; drivers: string[] };
 }
 
 /**
@@ -120,6 +122,15 @@ export function explainUnreachable(input: ReasonInput): { proven: boolean; reaso
         ? `Fewer than ${input.k} of the ${input.runs.length} analysts can reach it by ${fromIndex(input.by)}. `
         : '';
     return { proven: true, reason: `${lead}${blocked.join(' ')} The search was exhaustive.` };
+  }
+  if (input.fewest) {
+    const names = input.fewest.drivers;
+    return {
+      proven: false,
+      reason:
+        `It takes at least ${input.fewest.count} changed drivers (${names.slice(0, -1).join(', ')} and ${names.at(-1)} could do it); ` +
+        `the search tries up to ${changes}. The search was exhaustive up to that bound.`
+    };
   }
   return {
     proven: false,

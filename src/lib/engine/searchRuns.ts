@@ -5,44 +5,17 @@
  */
 import type { Model } from './model';
 import type { ScheduleBranch } from './schedule';
-import { settle, type LevelVector, type TransitionTable } from './table';
+import { settle, type TransitionTable } from './table';
 import { levelVectors } from './distribution';
 import { targetMask, type Target } from './target';
 import { tableOf } from './mixture';
-import { outcomes } from './table';
+import { stepCache, type StepCache } from './stepCache';
 
 /** One driver set to the level of rank `rank` from quarter index `start` on. */
 export interface RankChange {
   position: number;
   rank: number;
   start: number;
-}
-
-/**
- * One quarter of exact propagation from `row` into `next` (cleared first), as `outcomes` does it:
- * transitions tried in order, each taking its chance of what is left.
- */
-function stepInto(
-  table: TransitionTable,
-  row: Float64Array,
-  next: Float64Array,
-  vector: LevelVector,
-  quarter: number
-) {
-  next.fill(0);
-  for (let s = 0; s < row.length; s++) {
-    const p = row[s]!;
-    if (p === 0) continue;
-    let remaining = 1;
-    for (const t of table.quarterOut[s]!) {
-      if (!t.holds(vector, quarter)) continue;
-      const f = remaining * t.chance;
-      if (f > 0) next[settle(table, t.to, vector, quarter)]! += p * f;
-      remaining -= f;
-      if (remaining <= 0) break;
-    }
-    if (remaining > 0) next[settle(table, s, vector, quarter)]! += p * remaining;
-  }
 }
 
 /** Moves the mass in target states to the reached total. */
@@ -70,6 +43,7 @@ export interface ModelRun {
   reached: number[][];
   /** Scratch space for replays: two rows and a level vector. */
   scratch: { a: Float64Array; b: Float64Array; vector: Uint8Array };
+  steps: StepCache;
 }
 
 export function modelRun(
@@ -101,7 +75,8 @@ export function modelRun(
     base,
     rows: [],
     reached: [],
-    scratch
+    scratch,
+    steps: stepCache(model, table)
   };
   for (const vectors of base) {
     const rows: Float64Array[] = [];
@@ -145,7 +120,8 @@ function replay(
       current.fill(0);
       current[settle(run.table, run.table.start, vector, q)] = 1;
     } else {
-      stepInto(run.table, current, next, vector, q);
+      next.fill(0);
+      run.steps.addStep(current, next, vector, q);
       const swap = current;
       current = next;
       next = swap;
@@ -189,25 +165,29 @@ export function couldReach(
   const t0 = Math.max(earliest - run.start, 0);
   if (t0 >= vectors.length) return run.reached[b]!.at(-1)! > 0;
   if (t0 > 0 && run.reached[b]![t0 - 1]! > 0) return true;
-  let states = new Set<number>();
-  if (t0 > 0) run.rows[b]![t0 - 1]!.forEach((p, s) => p > 0 && states.add(s));
+  // The states it can be in, as a row of 1s (probabilities only tell reachable from not).
+  const n = run.table.states.length;
+  let states = new Float64Array(n);
+  if (t0 > 0) run.rows[b]![t0 - 1]!.forEach((p, s) => (states[s] = p > 0 ? 1 : 0));
   const counter = positions.map(() => 0);
   const vector = new Uint8Array(vectors[0]!.length);
   for (let t = t0; t < vectors.length; t++) {
     const q = run.start + t;
-    const next = new Set<number>();
+    const next = new Float64Array(n);
     counter.fill(0);
     for (;;) {
       vector.set(vectors[t]!);
-      positions.forEach((p, i) => (vector[p] = choices[i]![counter[i]!]!));
-      if (t === 0) next.add(settle(run.table, run.table.start, vector, q));
-      else
-        for (const s of states) for (const o of outcomes(run.table, s, vector, q)) next.add(o.to);
+      for (let i = 0; i < positions.length; i++) vector[positions[i]!] = choices[i]![counter[i]!]!;
+      if (t === 0) next[settle(run.table, run.table.start, vector, q)] = 1;
+      else run.steps.addStep(states, next, vector, q);
       let i = 0;
       while (i < counter.length && ++counter[i]! === choices[i]!.length) counter[i++] = 0;
       if (i === counter.length) break;
     }
-    if (q >= run.countFrom && [...next].some((s) => run.mask[s])) return true;
+    for (let s = 0; s < n; s++) {
+      if (next[s]! > 0 && q >= run.countFrom && run.mask[s]) return true;
+      next[s] = next[s]! > 0 ? 1 : 0;
+    }
     states = next;
   }
   return false;

@@ -8,11 +8,12 @@
 import type { Model } from './model';
 import { scheduleBranches, type Schedule } from './schedule';
 import { levelVectors } from './distribution';
-import { settle, type TransitionTable } from './table';
+import { settle } from './table';
+import { stepsOf } from './stepCache';
+import { sampleRun } from './uncertaintySampler';
 import { tableOf } from './mixture';
 import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
 import { SCALE_LEVELS } from './score';
-import { pick, seededRandom } from './rng';
 
 /** A driver with a probability over its levels from `from` to the end of the horizon. */
 export interface UncertainDriver {
@@ -122,30 +123,6 @@ function combos(lists: Array<{ weights: number[] }>): Array<{ picks: number[]; w
   return out;
 }
 
-/** Adds `weight` × one quarter from `row` under `vector` into `next`, as `outcomes` does it. */
-function addStep(
-  table: TransitionTable,
-  row: Float64Array,
-  next: Float64Array,
-  vector: Uint8Array,
-  quarter: number,
-  weight: number
-) {
-  for (let s = 0; s < row.length; s++) {
-    const p = row[s]! * weight;
-    if (p === 0) continue;
-    let remaining = 1;
-    for (const t of table.quarterOut[s]!) {
-      if (!t.holds(vector, quarter)) continue;
-      const f = remaining * t.chance;
-      if (f > 0) next[settle(table, t.to, vector, quarter)]! += p * f;
-      remaining -= f;
-      if (remaining <= 0) break;
-    }
-    if (remaining > 0) next[settle(table, s, vector, quarter)]! += p * remaining;
-  }
-}
-
 /**
  * The distribution from the model's start (index 0) to `end` with uncertain drivers; exact under
  * the bound, sampled over it. With `reach`, also the probability of having been in a `mask`
@@ -161,6 +138,7 @@ export function uncertainRun(
 ): UncertainRun {
   const { maxCombinations, samples, seed } = withDefaults(options);
   const table = tableOf(model);
+  const steps = stepsOf(model, table);
   const resolved = resolveUncertain(model, uncertain);
   const held = resolved.filter((u) => u.mode === 'held');
   const redrawn = resolved.filter((u) => u.mode === 'redrawn');
@@ -216,8 +194,8 @@ export function uncertainRun(
               next[s0]! += w;
               nextOpen[s0]! += w;
             } else {
-              addStep(table, row, next, vector, q, w);
-              if (reach) addStep(table, open, nextOpen, vector, q, w);
+              steps.addStep(row, next, vector, q, w);
+              if (reach) steps.addStep(open, nextOpen, vector, q, w);
             }
           }
           row = next;
@@ -238,53 +216,20 @@ export function uncertainRun(
     return { method: 'exact', combinations, rows, ...(reached ? { reached } : {}) };
   }
 
-  const rng = seededRandom(seed);
-  const counts = Array.from({ length: quarters }, () => new Float64Array(n));
-  const hits = new Array<number>(quarters).fill(0);
-  const forkWeights = forks.map((f) => f.weight);
-  for (let k = 0; k < samples; k++) {
-    const b = pick(forkWeights, rng());
-    const heldPicks = held.map((u) => pick(u.weights, rng()));
-    let state = -1;
-    let hit = false;
-    for (let t = 0; t < quarters; t++) {
-      const q = start + t;
-      const redrawnPicks = redrawn.map((u) => pick(u.weights, rng()));
-      vectorAt(b, t, heldPicks, (i) => redrawnPicks[i]!, vector);
-      state =
-        t === 0 ? settle(table, table.start, vector, q) : sampleStep(table, state, vector, q, rng);
-      counts[t]![state]!++;
-      if (reach && !hit && q >= reach.countFrom && reach.mask[state]) hit = true;
-      if (hit) hits[t]!++;
-    }
-  }
-  const rows = counts.map((row) => row.map((c) => c / samples));
-  const reached = reach ? hits.map((h) => h / samples) : undefined;
-  return {
-    method: 'sampled',
-    combinations,
+  return sampleRun({
+    model,
+    table,
+    forks,
+    held,
+    redrawn,
+    vectorAt,
+    start,
+    quarters,
     samples,
-    rows,
-    ...(reached
-      ? { reached, reachedErrors: reached.map((p) => Math.sqrt((p * (1 - p)) / samples)) }
-      : {})
-  };
-}
-
-/** One sampled quarter: transitions tried in order, each firing on a draw below its chance. */
-function sampleStep(
-  table: TransitionTable,
-  state: number,
-  vector: Uint8Array,
-  quarter: number,
-  rng: () => number
-): number {
-  for (const t of table.quarterOut[state]!) {
-    if (!t.holds(vector, quarter)) continue;
-    if (t.chance < 1 && !(rng() < t.chance)) continue;
-    return settle(table, t.to, vector, quarter);
-  }
-  return settle(table, state, vector, quarter);
+    seed,
+    combinations,
+    ...(reach ? { reach } : {})
+  });
 }
 
 /**
