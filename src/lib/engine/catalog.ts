@@ -2,10 +2,10 @@
  * Loading: the texts of the scenario files → validated objects, with every problem reported as a
  * ValidationIssue. A broken forecast is left out and named; the others still load.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { History, LikelihoodScale, Scale, Scenario, Vocabulary } from './schema';
 import { parseWith } from './zodIssues';
+import { readYaml } from './readYaml';
 import { checkHistory, checkScenario, checkVocabulary, type ArticleNumbering } from './check';
 import { checkModel } from './modelCheck';
 import { resolveModel, type Model } from './model';
@@ -40,16 +40,10 @@ export interface LoadResult {
 }
 
 function readData(file: SourceFile, issues: ValidationIssue[]): unknown {
-  try {
-    return parseYaml(file.text, { prettyErrors: true });
-  } catch (e) {
-    const message =
-      e instanceof YAMLParseError
-        ? `not valid YAML at line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}: ${e.message.split('\n')[0]}`
-        : `cannot be read: ${String(e)}`;
-    issues.push({ severity: 'error', file: file.path, path: '', message });
-    return undefined;
-  }
+  const read = readYaml(file.text);
+  if ('data' in read) return read.data;
+  issues.push({ severity: 'error', file: file.path, path: '', message: read.problem });
+  return undefined;
 }
 
 function load<S extends z.ZodType>(schema: S, file: SourceFile, issues: ValidationIssue[]) {
