@@ -8,6 +8,9 @@ export * from './issues';
 export { closestName } from './suggest';
 export {
   loadCatalog,
+  loadForecast,
+  checkForecast,
+  type SharedFiles,
   type Catalog,
   type CatalogFiles,
   type SourceFile,

@@ -102,3 +102,11 @@ describe('YAML bombs', () => {
     expect(readYaml(`${' '.repeat(MAX_INDENT)}x: 1`)).toEqual({ data: { x: 1 } });
   });
 });
+
+it('an unknown YAML tag is refused rather than read as a string', () => {
+  expect(readYaml('a: !!js/function "x"\n')).toEqual({
+    problem: expect.stringMatching(
+      /^cannot be read: Unresolved tag: .*js\/function at line 1, column 4$/
+    )
+  });
+});

@@ -4,7 +4,7 @@
  * one, lines indented deeper than any real nesting, brackets nested deeper than that, and aliases
  * that expand too far (a "billion laughs"). Every refusal is a message, never a throw.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument, YAMLError } from 'yaml';
 
 /** The largest scenario file is about 32 kB; this leaves room for thirty times that. */
 export const MAX_FILE_CHARS = 1_000_000;
@@ -14,6 +14,10 @@ export const MAX_INDENT = 200;
 export const MAX_DEPTH = 64;
 /** Alias references allowed, counting each expansion (yaml's own guard; no real file uses one). */
 export const MAX_ALIASES = 100;
+
+const firstLine = (message: string) => message.split('\n')[0];
+const where = (e: YAMLError) =>
+  `at line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}`;
 
 const thousands = (n: number) => n.toLocaleString('en-US');
 
@@ -85,12 +89,17 @@ export function readYaml(text: string): ReadResult {
     };
   let data: unknown;
   try {
-    data = parseYaml(text, { prettyErrors: true, maxAliasCount: MAX_ALIASES });
+    const doc = parseDocument(text, { prettyErrors: true });
+    const [error] = doc.errors;
+    if (error) throw error;
+    // yaml would only log these (an unknown tag such as !!js/function becomes a plain string).
+    const [warning] = doc.warnings;
+    if (warning)
+      return { problem: `cannot be read: ${firstLine(warning.message).replace(/:$/, '')}` };
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    if (e instanceof YAMLParseError)
-      return {
-        problem: `not valid YAML at line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}: ${e.message.split('\n')[0]}`
-      };
+    if (e instanceof YAMLError)
+      return { problem: `not valid YAML ${where(e)}: ${firstLine(e.message)}` };
     if (e instanceof ReferenceError && /alias/i.test(e.message))
       return {
         problem: `uses YAML aliases (*name) that expand to more than ${MAX_ALIASES} copies; write the values out instead`
