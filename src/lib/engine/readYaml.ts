@@ -15,7 +15,7 @@ export const MAX_DEPTH = 64;
 /** Alias references allowed, counting each expansion (yaml's own guard; no real file uses one). */
 export const MAX_ALIASES = 100;
 
-const firstLine = (message: string) => message.split('\n')[0];
+const firstLine = (message: string) => message.split('\n')[0]!;
 const where = (e: YAMLError) =>
   `at line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}`;
 
