@@ -23,9 +23,9 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The 1-based line where flow brackets ([ and {) first nest deeper than `limit`, or undefined.
- * Brackets inside quotes and comments don't count.
+ * Brackets inside quotes and comments don't count. Works for JSON too. Pure.
  */
-function tooDeepFlow(text: string, limit: number): number | undefined {
+export function tooDeepFlow(text: string, limit: number): number | undefined {
   let depth = 0;
   let line = 1;
   let quote: '"' | "'" | null = null;
