@@ -67,6 +67,15 @@ describe('loadDeck', () => {
     expect(storage.items.get(corruptKey)).toBe(newer);
   });
 
+  it('keeps one copy of an unreadable brief however often it is read', () => {
+    const storage = new MemoryStorage();
+    storage.items.set(DECK_STORAGE_KEY, 'not json');
+    loadDeck(storage, now);
+    const { notice } = loadDeck(storage, new Date('2026-03-01T00:00:00.000Z'));
+    expect([...storage.items.keys()]).toEqual([DECK_STORAGE_KEY, corruptKey]);
+    expect(notice).toContain(`under the key "${corruptKey}"`);
+  });
+
   it('says so when the unreadable brief could not be copied aside', () => {
     const storage = new MemoryStorage();
     storage.items.set(DECK_STORAGE_KEY, 'not json');
