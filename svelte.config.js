@@ -17,6 +17,8 @@ const config = {
       // report-uri and sandbox, so none is set here.)
       mode: 'hash',
       directives: {
+        // Also covers fetches of the site's own data and module Workers loaded from its own files
+        // (worker-src falls back to script-src, then default-src).
         'default-src': ['self'],
         'script-src': ['self'],
         'style-src': ['self'],

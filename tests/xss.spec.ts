@@ -137,6 +137,11 @@ test.describe('user text stays text', () => {
       await expect(notices).toContainText(IMG);
       await expectInert(page);
     }
+    // Only /explore marks an element, so only it says the mark was ignored.
+    await ready(page, `/explore?h=${bad}`);
+    await expect(page.getByRole('status').filter({ hasText: 'Parts of this link' })).toContainText(
+      'which is not a state or transition like state.rupture; nothing is marked.'
+    );
     await page.goto(`/brief/present?s=${encodeURIComponent(SCRIPT)}`);
     await expect(page.getByText(/which is not a slide number/)).toBeVisible();
     await expectInert(page);

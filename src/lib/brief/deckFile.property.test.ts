@@ -174,7 +174,7 @@ describe('the brief kept in the browser, property-based', () => {
           expect(storage.items.get(DECK_STORAGE_KEY)).toBe(SAVED_TEXT);
         }
       ),
-      { numRuns: 500, file: import.meta.filename }
+      { numRuns: 1_000, file: import.meta.filename }
     );
-  });
+  }, 60_000);
 });

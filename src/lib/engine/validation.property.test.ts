@@ -102,7 +102,7 @@ describe('forecast validation, property-based', () => {
         }
         expectSoundResult(load(text));
       }),
-      { numRuns: 400, file: import.meta.filename }
+      { numRuns: 1_000, file: import.meta.filename }
     );
   }, 60_000);
 

@@ -177,7 +177,7 @@ describe('the mark on /explore (h), property-based', () => {
       ),
       { numRuns: 3_000, file: import.meta.filename }
     );
-  });
+  }, 60_000);
 });
 
 describe('the slide number on /brief/present (s), property-based', () => {
@@ -198,5 +198,5 @@ describe('the slide number on /brief/present (s), property-based', () => {
       ),
       { numRuns: 3_000, file: import.meta.filename }
     );
-  });
+  }, 60_000);
 });
