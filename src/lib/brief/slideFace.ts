@@ -77,7 +77,7 @@ export function faceSources(catalog: Catalog, sources: SlideSource[]): string {
 
 /** "Under the observed drivers", "With Sanctions easing from 2027Q1", … */
 function driversPhrase(catalog: Catalog, e: Exploration): string {
-  if (e.overrides.length > 0) return `With ${overrideWords(catalog, e)}`;
+  if (e.overrides.length > 0) return `With ${midSentence(overrideWords(catalog, e))}`;
   const analyst = presetName(catalog, e);
   if (analyst) return `On ${analyst}’s own assumptions`;
   if (e.quarter > observedThrough(catalog))
@@ -85,7 +85,10 @@ function driversPhrase(catalog: Catalog, e: Exploration): string {
   return 'Under the observed drivers';
 }
 
-/** "3 of 5 analysts see relations at −1, guardrailed, in 2027Q1". */
+/** "Sanctions easing" → "sanctions easing", but "U.S. political consensus" stays. */
+const midSentence = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** "3 of 5 analysts see relations at −1, guardrailed, in 2027Q1; the other 2 …". */
 function majorityWords(catalog: Catalog, run: ViewRun, quarter: string): string {
   const all = standings(run, quarter);
   if (all.length === 0) return `no analyst’s forecast has started by ${quarter}`;
@@ -94,8 +97,21 @@ function majorityWords(catalog: Catalog, run: ViewRun, quarter: string): string 
   const [level, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
   if (all.length === 1)
     return `${all[0]!.label} sees relations at ${levelWords(catalog, level)}, in ${quarter}`;
-  const who = count === all.length ? `all ${count} analysts` : `${count} of ${all.length} analysts`;
-  return `${who} see relations at ${levelWords(catalog, level)}, in ${quarter}`;
+  if (count === all.length)
+    return `all ${count} analysts see relations at ${levelWords(catalog, level)}, in ${quarter}`;
+  const others = all.filter((s) => s.level !== level).map((s) => s.level);
+  const [low, high] = [Math.min(...others), Math.max(...others)];
+  const named = (l: number) => {
+    const name = catalog.scale.levels.find((x) => x.level === l)?.label.toLowerCase();
+    return name ? `${name} (${formatLevel(l)})` : formatLevel(l);
+  };
+  const rest =
+    others.length === 1
+      ? `the other at ${named(low)}`
+      : low === high
+        ? `the other ${others.length} at ${named(low)}`
+        : `the other ${others.length} range from ${named(low)} to ${named(high)}`;
+  return `${count} of ${all.length} analysts see relations at ${levelWords(catalog, level)}, in ${quarter}; ${rest}`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
