@@ -154,12 +154,12 @@ function caveatBand(slide: PptxGenJS.Slide, s: PptxSlideInput, top: number): num
     Math.min(3, estimateLines(caveat, pt, INNER_W - 0.3, !!s.hypothetical)) * lineHeight(pt) + 0.12;
   slide.addText(caveat, {
     ...box(MARGIN, top - 0.1, INNER_W, h),
-    margin: [0.04, 0.12, 0.04, 0.14],
+    // Points, in pptxgenjs's order for text boxes: left, right, bottom, top.
+    margin: [12, 8, 3, 3],
     fontSize: pt,
     bold: !!s.hypothetical,
     color: READING,
     fill: { color: READING_SOFT },
-    line: { color: READING, width: 0 },
     valign: 'middle'
   });
   const edge = { x: MARGIN, y: top - 0.1, w: 0.05, h };

@@ -17,15 +17,16 @@ function cell(c: TableCell, header: boolean, pt: number, dense: boolean): PptxGe
     text: c.text,
     options: {
       fontFace: FONT,
-      fontSize: header && dense ? pt - 1 : pt,
+      fontSize: header ? pt - 2 : pt,
       bold: header || !!c.bold,
       italic: !!c.italic,
       align: c.align ?? 'left',
       valign: header ? 'bottom' : 'middle',
       color: hex(c.color) ?? '1A1A1A',
       fill: { color: hex(c.fill) ?? (header ? HEADER_FILL : 'FFFFFF') },
-      border: c.reading ? { type: 'dash', pt: 1.5, color: '8A4A00' } : BORDER,
-      margin: dense ? [0.02, 0.01, 0.02, 0.01] : [0.04, 0.06, 0.04, 0.06],
+      // A reading is marked by its asterisk; dashed frames on most cells would drown the levels.
+      border: BORDER,
+      margin: dense ? [0.02, 0.01, 0.02, 0.01] : [0.04, 0.05, 0.04, 0.05],
       ...(c.colspan && c.colspan > 1 ? { colspan: c.colspan } : {})
     }
   };
@@ -43,7 +44,12 @@ export function addNativeTable(
   const rowCount = table.header.length + table.rows.length;
   const keyH = table.key ? 0.5 : 0;
   const rowH = Math.min(dense ? 0.34 : 0.5, (box.h - keyH - 0.1) / rowCount);
-  const pt = dense ? 8 : rowH >= 0.45 ? 13 : 11;
+  const pt = dense ? 8 : rowH >= 0.45 ? 12 : 10;
+  // The last header row holds the column names, which may take two lines.
+  const heights = [
+    ...table.header.map((_, i) => (i === table.header.length - 1 && !dense ? rowH * 1.25 : rowH)),
+    ...table.rows.map(() => rowH)
+  ];
   const total = table.widths.reduce((a, b) => a + b, 0);
   const colW = table.widths.map((w) => (w / total) * box.w);
   const rows = [
@@ -52,8 +58,8 @@ export function addNativeTable(
       r.map((c, i) => cell(i === 0 ? { ...c, bold: true } : c, false, pt, dense))
     )
   ];
-  slide.addTable(rows, { x: box.x, y: box.y, w: box.w, colW, rowH, autoPage: false });
-  const used = rowH * rowCount;
+  slide.addTable(rows, { x: box.x, y: box.y, w: box.w, colW, rowH: heights, autoPage: false });
+  const used = heights.reduce((a, b) => a + b, 0);
   if (table.key) {
     slide.addText(table.key, {
       x: box.x,

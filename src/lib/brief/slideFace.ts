@@ -85,8 +85,14 @@ function driversPhrase(catalog: Catalog, e: Exploration): string {
   return 'Under the observed drivers';
 }
 
-/** "Sanctions easing" → "sanctions easing", but "U.S. political consensus" stays. */
-const midSentence = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+/**
+ * "Sanctions easing" → "sanctions easing" inside a sentence; names stay capitalised ("White House
+ * stance", "Ukraine war", "China factor", "U.S. political consensus").
+ */
+const midSentence = (s: string) =>
+  /^(?:[A-Z][a-z]+ [A-Z]|China|Ukraine|U\.S\.)/.test(s) || !/^[A-Z][a-z]/.test(s)
+    ? s
+    : s[0]!.toLowerCase() + s.slice(1);
 
 /** "3 of 5 analysts see relations at −1, guardrailed, in 2027Q1; the other 2 …". */
 function majorityWords(catalog: Catalog, run: ViewRun, quarter: string): string {
@@ -107,10 +113,10 @@ function majorityWords(catalog: Catalog, run: ViewRun, quarter: string): string 
   };
   const rest =
     others.length === 1
-      ? `the other at ${named(low)}`
+      ? `one at ${named(low)}`
       : low === high
-        ? `the other ${others.length} at ${named(low)}`
-        : `the other ${others.length} range from ${named(low)} to ${named(high)}`;
+        ? `others at ${named(low)}`
+        : `others from ${named(low)} to ${named(high)}`;
   return `${count} of ${all.length} analysts see relations at ${levelWords(catalog, level)}, in ${quarter}; ${rest}`;
 }
 

@@ -125,6 +125,8 @@ export function slideFootnote(
     run.paths.get(a.id)!.steps.some((st) => st.quarter === e.quarter && st.readings.length > 0)
   );
   if (read.length === 0) return undefined;
+  if (read.length > 2 && read.length === shown.length)
+    return `Model’s reading: where all ${read.length} analysts stand in ${e.quarter} rests on steps the articles do not state.`;
   const names = read.map((a) => a.label);
   const list =
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

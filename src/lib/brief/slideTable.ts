@@ -3,7 +3,7 @@
  * with the colours and emphasis the app gives them. One model for the full-size table a slide
  * draws (SlideTable.svelte), the native PowerPoint table and the checks on both. Pure.
  */
-import { quarterRange, HORIZON, formatLevel, type Catalog } from '../engine';
+import { quarterRange, HORIZON, MIN_RANKED_QUARTERS, formatLevel, type Catalog } from '../engine';
 import { LEVEL_COLOURS, levelTextColour } from '../charts/palette';
 import { formatShare } from '../state/scorecardText';
 import { matrixRows, runView, scoreRows } from '../state/views';
@@ -59,14 +59,7 @@ function scorecardTable(catalog: Catalog): SlideTableData {
     align: colspan ? 'center' : 'left',
     ...(colspan ? { colspan } : {})
   });
-  const metric = [
-    'Quarters scored',
-    'Model’s reading',
-    'Ranked score',
-    'Brier',
-    'Within one',
-    'Mean abs. error'
-  ];
+  const metric = ['Scored', 'Reading', 'Ranked score', 'Brier', 'Within one', 'Mean error'];
   return {
     caption:
       'Scores per analyst and run, ranked by run A’s ranked probability score (lower is better).',
@@ -88,7 +81,7 @@ function scorecardTable(catalog: Catalog): SlideTableData {
     rows: rows.map((r) => {
       const place: TableCell = r.score.ranked
         ? { text: String(++rank), align: 'right' }
-        : { text: 'too few to rank', italic: true, color: '#595959' };
+        : { text: 'unranked', italic: true, color: '#595959' };
       const run = (s: typeof r.score.runA): TableCell[] => [
         { text: String(s.n), align: 'right' },
         { text: String(s.stated.length - s.n), align: 'right' },
@@ -105,8 +98,8 @@ function scorecardTable(catalog: Catalog): SlideTableData {
         ...run(r.score.runB)
       ];
     }),
-    widths: [0.9, 2.4, 1.5, ...Array(12).fill(0.85)],
-    key: 'Ranked score and Brier: lower is better. Within one: share of quarters within one level of what happened. Quarters reached through a model’s reading are not scored.',
+    widths: [1.1, 2.5, 1.3, ...Array(12).fill(1)],
+    key: `Ranked score, Brier and mean error (in levels): lower is better. Within one: share of quarters within one level of what happened. Scored: quarters scored; Reading: quarters reached through a model’s reading, not scored. Unranked: fewer than ${MIN_RANKED_QUARTERS} scored quarters.`,
     density: 'normal'
   };
 }
