@@ -94,6 +94,9 @@ const midSentence = (s: string) =>
     ? s
     : s[0]!.toLowerCase() + s.slice(1);
 
+/** Characters of a finding (after its lead) that still leave a title on two slide lines. */
+const TITLE_ROOM = 90;
+
 /** "3 of 5 analysts see relations at −1, guardrailed, in 2027Q1; the other 2 …". */
 function majorityWords(catalog: Catalog, run: ViewRun, quarter: string): string {
   const all = standings(run, quarter);
@@ -117,7 +120,9 @@ function majorityWords(catalog: Catalog, run: ViewRun, quarter: string): string 
       : low === high
         ? `others at ${named(low)}`
         : `others from ${named(low)} to ${named(high)}`;
-  return `${count} of ${all.length} analysts see relations at ${levelWords(catalog, level)}, in ${quarter}; ${rest}`;
+  const main = `${count} of ${all.length} analysts see relations at ${levelWords(catalog, level)}, in ${quarter}`;
+  // A title past two lines on a slide crowds the chart: the spread is then left to the notes.
+  return main.length + rest.length > TITLE_ROOM ? main : `${main}; ${rest}`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -98,7 +98,7 @@ function scorecardTable(catalog: Catalog): SlideTableData {
         ...run(r.score.runB)
       ];
     }),
-    widths: [1.1, 2.5, 1.3, ...Array(12).fill(1)],
+    widths: [1.3, 2.8, 1.3, ...Array(12).fill(1)],
     key: `Ranked score, Brier and mean error (in levels): lower is better. Within one: share of quarters within one level of what happened. Scored: quarters scored; Reading: quarters reached through a model’s reading, not scored. Unranked: fewer than ${MIN_RANKED_QUARTERS} scored quarters.`,
     density: 'normal'
   };
