@@ -97,7 +97,8 @@ async function main() {
         notes: 'The reset holds until 2027, then frays.',
         sources: cite(0, 1, 0),
         image: wide,
-        caption: 'Probability of a thaw by quarter, three analysts, 2024–2029'
+        caveat: 'Hypothetical: Sanctions easing from 2027Q1',
+        hypothetical: true
       },
       {
         title:

@@ -39,10 +39,20 @@ test.describe('crosswinds brief', () => {
         .map((f) => zip.file(f)!.async('string'))
     );
     expect(notes.some((n) => n.includes('Sources:'))).toBe(true);
-    // Each content slide carries its chart as a picture.
-    expect(
-      Object.keys(zip.files).filter((f) => f.startsWith('ppt/media/') && !zip.files[f]!.dir).length
-    ).toBe(deck.slides.length);
+    // Notes link back to the site given (by default the one `npm start` serves), not to the
+    // temporary server the command drew the deck on.
+    expect(notes.some((n) => n.includes('Reopen this view: http://localhost:4173/'))).toBe(true);
+    // Tables go in as tables; each chart as an SVG with its PNG fallback.
+    const tables = ['compare-matrix', 'scorecard-table'];
+    for (const [i, slide] of deck.slides.entries()) {
+      const x = await xml(i + 2);
+      if (tables.includes(slide.view)) expect(x, slide.title).toContain('<a:tbl>');
+      else expect(x, slide.title).toContain('asvg:svgBlip');
+    }
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('ppt/media/'));
+    const charts = deck.slides.filter((s: { view: string }) => !tables.includes(s.view)).length;
+    expect(media.filter((f) => f.endsWith('.svg'))).toHaveLength(charts);
+    expect(media.filter((f) => f.endsWith('.png'))).toHaveLength(charts);
   });
 
   test('writes a PDF with one 16:9 page per slide', async () => {
@@ -56,6 +66,18 @@ test.describe('crosswinds brief', () => {
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(deck.slides.length + 2);
     // 13.333 × 7.5 in is 960 × 540 points.
     expect(pdf).toMatch(/\/MediaBox\s*\[0 0 960 540\]/);
+  });
+
+  test('writes a handout: one A4 page per slide with its notes', async () => {
+    const info = test.info();
+    const out = info.outputPath('handout.pdf');
+    const run = crosswinds('brief', DECK, '--out', out, '--handout');
+    expect(run.status, run.stderr).toBe(0);
+    const pdf = readFileSync(out).toString('latin1');
+    const deck = JSON.parse(readFileSync(DECK, 'utf8'));
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(deck.slides.length + 2);
+    // A4 is 595 × 842 points.
+    expect(pdf).toMatch(/\/MediaBox\s*\[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
   });
 
   test('refuses a broken deck file with its name and the path inside it', async () => {

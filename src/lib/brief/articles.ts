@@ -5,7 +5,9 @@ import type { Catalog } from '../engine';
 import { analystLabel } from '../state/exploration';
 import { deckSources, type Deck, type SlideSource } from './deck';
 import type { PptxInput } from './pptx';
-import { slideFootnote } from './slideNotes';
+import { exportNotes, faceSources, hypothetical, slideCaveat } from './slideFace';
+import { slideTable } from './slideTable';
+import { viewLink } from './viewLink';
 
 export interface CitedArticle {
   ref: string;
@@ -44,32 +46,42 @@ export function citedArticles(catalog: Pick<Catalog, 'scenarios'>, sources: Slid
 }
 
 export interface SlideImage {
-  /** A data URL. */
+  /** A PNG data URL, drawn at 2×. */
   data: string;
   width: number;
   height: number;
+  /** The same chart as an SVG data URL (vectors only), when it could be made. */
+  svg?: string;
 }
 
 /**
- * What the PowerPoint builder needs from a deck: its slides with their pictures (by slide id) and
- * the articles they cite. One mapping for the browser's export and the command line's.
+ * What the PowerPoint builder needs from a deck: its slides with their faces (caveat, sources
+ * line, table or picture by slide id), their notes with the link that reopens each view under
+ * `site`, and the articles they cite. One mapping for the browser's export and the command line's.
  */
 export function pptxInputOf(
   catalog: Catalog,
   deck: Deck,
-  images: Record<string, SlideImage>
+  images: Record<string, SlideImage>,
+  site: string
 ): PptxInput {
   return {
     title: deck.title,
     subtitle: deck.subtitle,
     generatedOn: new Date().toISOString().slice(0, 10),
-    slides: deck.slides.map((s) => ({
-      title: s.title,
-      notes: s.notes,
-      sources: s.sources,
-      ...(images[s.id] ? { image: images[s.id] } : {}),
-      ...footnoteOf(catalog, s.view, s.query)
-    })),
+    slides: deck.slides.map((s) => {
+      const table = slideTable(catalog, s.view, s.query);
+      const caveat = slideCaveat(catalog, s.view, s.query);
+      return {
+        title: s.title,
+        notes: exportNotes(catalog, s, viewLink(site, s.view, s.query)),
+        sources: s.sources,
+        sourcesLine: faceSources(catalog, s.sources),
+        ...(caveat ? { caveat, hypothetical: !!hypothetical(catalog, s.view, s.query) } : {}),
+        ...(table ? { table } : images[s.id] ? { image: images[s.id] } : {}),
+        altText: s.title
+      };
+    }),
     articles: citedArticles(catalog, deckSources(deck)).map((a) => ({
       ref: a.ref,
       label: a.label,
@@ -84,9 +96,4 @@ export function pptxInputOf(
 /** A title as a citation shows it: the author's in quotation marks, a description without. */
 export function titleAsCited(a: { title: string; descriptiveTitle?: boolean }): string {
   return a.descriptiveTitle ? a.title : `“${a.title}”`;
-}
-
-function footnoteOf(catalog: Catalog, view: Deck['slides'][number]['view'], query: string) {
-  const caption = slideFootnote(catalog, view, query);
-  return caption ? { caption } : {};
 }

@@ -4,7 +4,7 @@
  * failed import leaves the brief as it was.
  */
 import { z } from 'zod';
-import { formatIssue, parseWith } from '../engine';
+import { formatIssue, parseWith, tooDeepFlow } from '../engine';
 import {
   DECK_VERSION,
   MAX_SLIDES,
@@ -84,6 +84,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The largest deck (200 slides of full notes) is about 4.5 MB of JSON. */
+export const MAX_DECK_CHARS = 10_000_000;
+/** A deck nests four levels (deck, slides, slide, sources); deeper is not a deck. */
+const MAX_DECK_DEPTH = 16;
+
 const MAX_LINES = 5;
 const MAX_LINE_LENGTH = 300;
 
@@ -99,6 +104,16 @@ export function parseDeck(text: string, fileName: string): ParseDeckResult {
   // Some editors save JSON with a byte-order mark, which JSON.parse rejects.
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return fail(`${fileName}: the file is empty`);
+  if (body.length > MAX_DECK_CHARS)
+    return fail(
+      `${fileName}: too large to be a deck (${body.length.toLocaleString('en-US')} characters; at most ${MAX_DECK_CHARS.toLocaleString('en-US')})`
+    );
+  // Deep enough nesting makes JSON.parse and the checks run out of stack.
+  const deepAt = tooDeepFlow(body, MAX_DECK_DEPTH);
+  if (deepAt !== undefined)
+    return fail(
+      `${fileName}: not a Crosswinds deck (lists and objects at line ${deepAt} nest more than ${MAX_DECK_DEPTH} levels deep)`
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(body);

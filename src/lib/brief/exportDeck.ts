@@ -7,6 +7,8 @@ import type { Catalog } from '../engine';
 import { pptxInputOf, type SlideImage } from './articles';
 import type { Deck } from './deck';
 import { downloadDataUrl, elementToSvg, svgToPng } from './rasterise';
+import { elementToVectorSvg } from './vectorise';
+import { siteRoot } from './site';
 
 /**
  * Resolves once newly mounted charts are drawn: Svelte's update, then two frames, because a chart
@@ -25,6 +27,21 @@ export async function chartPng(element: Element): Promise<ChartImage> {
   return { data: await svgToPng(svg, width, height, 2), width, height };
 }
 
+/** Text as a base64 data URL (btoa takes only Latin-1, so UTF-8 bytes first). */
+function base64Url(mime: string, text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${mime};base64,${btoa(binary)}`;
+}
+
+/** A chart for a slide: vectors (SVG) with a 2× PNG as their fallback. */
+export async function chartImage(element: Element): Promise<ChartImage> {
+  const png = await chartPng(element);
+  return { ...png, svg: base64Url('image/svg+xml', elementToVectorSvg(element).svg) };
+}
+
 /** The deck as a .pptx file's bytes; `images` by slide id. */
 export async function deckPptx(
   catalog: Catalog,
@@ -32,7 +49,7 @@ export async function deckPptx(
   images: Record<string, ChartImage>
 ): Promise<Uint8Array> {
   const { buildPptx } = await import('./pptx');
-  return buildPptx(pptxInputOf(catalog, deck, images));
+  return buildPptx(pptxInputOf(catalog, deck, images, siteRoot()));
 }
 
 /** Saves bytes under a file name through a temporary object URL. */

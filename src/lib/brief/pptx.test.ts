@@ -117,7 +117,8 @@ const input: PptxInput = {
         { ref: 'trenin-2020', para: 12 }
       ],
       image: image(1600, 900),
-      caption: 'Timeline of relations, 2024–2030'
+      caveat: 'Hypothetical: Sanctions easing from 2027Q1',
+      hypothetical: true
     },
     {
       title: TRICKY,
@@ -246,7 +247,9 @@ describe('buildPptx', () => {
       expect(Math.abs(box.x + box.w / 2 - 13.333 / 2)).toBeLessThan(0.01);
     }
     expect(pictureBox(await slide(4))).toBeUndefined();
-    expect(textOf(await slide(2)).join(' ')).toContain('Timeline of relations, 2024–2030');
+    expect(textOf(await slide(2)).join(' ')).toContain(
+      'Hypothetical: Sanctions easing from 2027Q1'
+    );
     const media = Object.keys(zip.files).filter((p) => /^ppt\/media\/.+\.png$/.test(p));
     expect(media.length).toBeGreaterThan(0);
     expect(Buffer.from(await zip.file(media[0]!)!.async('uint8array'))).toEqual(PNG);
@@ -278,5 +281,58 @@ describe('buildPptx', () => {
       slides: [{ ...input.slides[0]!, image: { ...image(2, 2), data: 'x.png' } }]
     };
     await expect(buildPptx(bad)).rejects.toThrow(/data URL/);
+  });
+
+  it('buildPptx(input) draws a table slide as a native table with every row and column', async () => {
+    const rows = Array.from({ length: 7 }, (_, r) =>
+      Array.from({ length: 12 }, (_, c) => ({ text: c === 0 ? `Row ${r}` : `${r}.${c}` }))
+    );
+    const { slide } = await unzip(
+      await buildPptx({
+        ...input,
+        slides: [
+          {
+            title: 'A table',
+            notes: '',
+            sources: [],
+            table: {
+              caption: 'c',
+              header: [[{ text: 'Who' }, { text: 'Span', colspan: 11 }]],
+              rows,
+              widths: [2, ...Array(11).fill(1)],
+              key: 'What the numbers mean',
+              density: 'normal'
+            }
+          }
+        ]
+      })
+    );
+    const xml = await slide(2);
+    expect(xml).toContain('<a:tbl>');
+    expect(xml.match(/<a:tr /g)).toHaveLength(1 + rows.length);
+    expect(xml.match(/<a:gridCol /g)).toHaveLength(12);
+    const text = textOf(xml);
+    for (const row of rows) for (const c of row) expect(text).toContain(c.text);
+    expect(text).toContain('What the numbers mean');
+    expect(pictureBox(xml)).toBeUndefined();
+  });
+
+  it('buildPptx(input) embeds an SVG chart with our own PNG as its fallback', async () => {
+    const svg = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="4" height="2"/></svg>').toString('base64')}`;
+    const { slide, read, zip } = await unzip(
+      await buildPptx({
+        ...input,
+        slides: [{ ...input.slides[0]!, image: { ...image(1600, 900), svg } }]
+      })
+    );
+    const xml = await slide(2);
+    expect(xml).toContain('asvg:svgBlip');
+    const blip = /<a:blip r:embed="(rId\d+)">/.exec(xml)![1];
+    const rels = await read('ppt/slides/_rels/slide2.xml.rels');
+    const target = new RegExp(`Id="${blip}"[^>]*Target="\\.\\./media/([^"]+)"`).exec(rels)![1]!;
+    expect(target).toMatch(/\.png$/);
+    expect(Buffer.from(await zip.file(`ppt/media/${target}`)!.async('uint8array'))).toEqual(PNG);
+    const svgs = Object.keys(zip.files).filter((p) => /^ppt\/media\/.+\.svg$/.test(p));
+    expect(svgs).toHaveLength(1);
   });
 });

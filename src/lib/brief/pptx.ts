@@ -4,6 +4,10 @@
  * or Node when imported.
  */
 import PptxGenJS from 'pptxgenjs';
+import { addNativeTable } from './pptxTable';
+import { estimateLines, fitLines, lineHeight, linesFit } from './pptxText';
+import { replaceSvgFallbacks } from './pptxSvg';
+import type { SlideTableData } from './slideTable';
 
 export interface PptxArticle {
   ref: string;
@@ -17,16 +21,25 @@ export interface PptxArticle {
 
 export interface PptxSlideInput {
   title: string;
+  /** The speaker notes as they go into the file; a Sources line is added when they lack one. */
   notes: string;
   sources: { ref: string; para: number }[];
+  /** The one line of sources on the slide's face; made from `sources` when absent. */
+  sourcesLine?: string;
+  /** The one-line caveat under the title ("Hypothetical: …", "Model’s reading: …"). */
+  caveat?: string;
+  /** The caveat says the slide is a what-if: drawn bold and solid rather than as a reading. */
+  hypothetical?: boolean;
   /**
-   * A data URL ('data:image/png;base64,…' or 'data:image/svg+xml;base64,…'); width and height in
-   * pixels give its aspect ratio. Prefer PNG in Node: pptxgenjs rasterises an SVG's PNG fallback
-   * (for readers without SVG support) only in a browser.
+   * The chart: a PNG data URL ('data:image/png;base64,…', drawn at 2× for sharpness) and,
+   * optionally, the same chart as an SVG data URL, which the slide then shows as vectors with the
+   * PNG as its fallback. Width and height in pixels give the aspect ratio.
    */
-  image?: { data: string; width: number; height: number };
-  /** A one-line text alternative shown under the image. */
-  caption?: string;
+  image?: { data: string; width: number; height: number; svg?: string };
+  /** A table slide: drawn as a native PowerPoint table instead of a picture. */
+  table?: SlideTableData;
+  /** The picture's text alternative. */
+  altText?: string;
 }
 
 export interface PptxInput {
@@ -52,6 +65,9 @@ const FOOTER_Y = H - 0.45;
 const SOURCE_LINES_PER_SLIDE = 12;
 
 const IMAGE_DATA = /^data:image\/(png|jpe?g|gif|svg\+xml);base64,/i;
+const SVG_DATA = /^data:image\/svg\+xml;base64,/i;
+const READING = '8A4A00';
+const READING_SOFT = 'FBF1E4';
 
 /** Text boxes without inner padding, so positions here are where the glyphs go. */
 const box = (x: number, y: number, w: number, h: number) => ({
@@ -62,43 +78,6 @@ const box = (x: number, y: number, w: number, h: number) => ({
   margin: 0,
   fontFace: FONT
 });
-
-/** Line height in inches for a font size in points (PowerPoint's single spacing is ~1.2 em). */
-const lineHeight = (pt: number) => (pt * 1.2) / 72;
-
-/** Arial's advance widths in em, by class of glyph; bold runs about 8% wider. */
-function widthEm(text: string, bold: boolean): number {
-  let em = 0;
-  for (const ch of text) {
-    if (/[ijlI.,;:'!|]/.test(ch)) em += 0.24;
-    else if (/[\sftr()[\]/-]/.test(ch)) em += 0.31;
-    else if (/[mwMW@%—]/.test(ch)) em += 0.9;
-    else if (/[A-Z&]/.test(ch)) em += 0.7;
-    else em += 0.56;
-  }
-  return bold ? em * 1.08 : em;
-}
-
-/** Lines the text takes when word-wrapped at `width` inches; errs long by a few per cent. */
-function estimateLines(text: string, pt: number, width: number, bold = false): number {
-  const lineEm = (width * 72) / pt / 1.05;
-  const space = widthEm(' ', bold);
-  let lines = 0;
-  for (const para of text.split('\n')) {
-    let used = 0;
-    lines++;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const w = widthEm(word, bold);
-      if (used > 0 && used + space + w > lineEm) {
-        lines++;
-        used = 0;
-      }
-      used += (used > 0 ? space : 0) + w;
-      for (; used > lineEm; used -= lineEm) lines++;
-    }
-  }
-  return lines;
-}
 
 const paraList = (paras: number[]) =>
   [...new Set(paras)]
@@ -166,56 +145,86 @@ function titleSlide(pptx: PptxGenJS, input: PptxInput) {
   );
 }
 
-const linesFit = (text: string, pt: number, height: number) =>
-  estimateLines(text, pt, INNER_W) * lineHeight(pt) <= height;
-
-/** The text, or as many of its words as fit in `maxLines` with a pointer to the rest. */
-function fitLines(text: string, pt: number, maxLines: number): string {
-  if (estimateLines(text, pt, INNER_W) <= maxLines) return text;
-  const tail = ' … (continued in the speaker notes)';
-  const words = text.split(' ');
-  let [lo, hi] = [0, words.length];
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (estimateLines(words.slice(0, mid).join(' ') + tail, pt, INNER_W) <= maxLines) lo = mid;
-    else hi = mid - 1;
-  }
-  return words.slice(0, lo).join(' ') + tail;
+/** The caveat band under the title; returns where the content area begins. */
+function caveatBand(slide: PptxGenJS.Slide, s: PptxSlideInput, top: number): number {
+  const caveat = s.caveat?.trim();
+  if (!caveat) return top;
+  const pt = 15;
+  const h =
+    Math.min(3, estimateLines(caveat, pt, INNER_W - 0.3, !!s.hypothetical)) * lineHeight(pt) + 0.12;
+  slide.addText(caveat, {
+    ...box(MARGIN, top - 0.1, INNER_W, h),
+    // Points, in pptxgenjs's order for text boxes: left, right, bottom, top.
+    margin: [12, 8, 3, 3],
+    fontSize: pt,
+    bold: !!s.hypothetical,
+    color: READING,
+    fill: { color: READING_SOFT },
+    valign: 'middle'
+  });
+  const edge = { x: MARGIN, y: top - 0.1, w: 0.05, h };
+  slide.addShape('rect', { ...edge, fill: { color: READING }, line: { color: READING, width: 0 } });
+  return top - 0.1 + h + 0.15;
 }
 
-function contentSlide(pptx: PptxGenJS, input: PptxInput, s: PptxSlideInput, sources: string) {
+/** A chart's picture, fitted to the box and centred; SVG with the PNG as its fallback. */
+function picture(
+  slide: PptxGenJS.Slide,
+  s: PptxSlideInput,
+  area: { top: number; bottom: number }
+): boolean {
+  const image = s.image!;
+  if (!IMAGE_DATA.test(image.data))
+    throw new Error(`slide “${s.title}”: image must be a base64 PNG, JPEG, GIF or SVG data URL`);
+  if (image.svg !== undefined && !SVG_DATA.test(image.svg))
+    throw new Error(`slide “${s.title}”: svg must be a base64 SVG data URL`);
+  const boxW = INNER_W;
+  const boxH = area.bottom - area.top;
+  const { width, height } = image;
+  const aspect = width > 0 && height > 0 ? width / height : boxW / boxH;
+  const w = Math.min(boxW, boxH * aspect);
+  const h = w / aspect;
+  const x = MARGIN + (boxW - w) / 2;
+  const data = image.svg ?? image.data;
+  slide.addImage({ data, x, y: area.top, w, h, altText: s.altText ?? s.title });
+  return image.svg !== undefined;
+}
+
+/** Adds one content slide; true when its picture is an SVG whose PNG fallback must be set. */
+function contentSlide(
+  pptx: PptxGenJS,
+  input: PptxInput,
+  s: PptxSlideInput,
+  sources: string
+): boolean {
   const slide = pptx.addSlide();
-  const top = heading(slide, s.title);
+  const top = caveatBand(slide, s, heading(slide, s.title));
   footer(slide, input.title);
-  const bottom = FOOTER_Y - 0.15;
-  const caption = s.caption?.trim();
-  const captionH = caption ? 0.4 : 0;
-  if (s.image) {
-    if (!IMAGE_DATA.test(s.image.data))
-      throw new Error(`slide “${s.title}”: image must be a base64 PNG, JPEG, GIF or SVG data URL`);
-    const boxW = INNER_W;
-    const boxH = bottom - top - captionH;
-    const { width, height } = s.image;
-    const aspect = width > 0 && height > 0 ? width / height : boxW / boxH;
-    const w = Math.min(boxW, boxH * aspect);
-    const h = w / aspect;
-    const x = MARGIN + (boxW - w) / 2;
-    slide.addImage({ data: s.image.data, x, y: top, w, h, altText: caption ?? s.title });
-    if (caption) {
-      const style = { fontSize: 12, color: MUTED, align: 'center', valign: 'top' } as const;
-      slide.addText(caption, { ...box(MARGIN, top + h + 0.08, INNER_W, 0.32), ...style });
-    }
-  } else {
+  const line = s.sourcesLine?.trim() || sources;
+  const lineH = Math.min(2, estimateLines(line, 11, INNER_W - 1)) * lineHeight(11) + 0.04;
+  const bottom = FOOTER_Y - 0.1 - lineH;
+  slide.addText(line, {
+    ...box(MARGIN, bottom + 0.05, INNER_W - 1, lineH),
+    fontSize: 11,
+    color: MUTED,
+    valign: 'top'
+  });
+  let svg = false;
+  if (s.table) addNativeTable(slide, s.table, { x: MARGIN, y: top, w: INNER_W, h: bottom - top });
+  else if (s.image) svg = picture(slide, s, { top, bottom: bottom - 0.05 });
+  else {
     // Without a picture the slide carries its words, so it is never blank.
     const boxH = bottom - top;
-    const text = caption || s.notes.trim();
-    const pt = [24, 20, 18, 16].find((p) => linesFit(text, p, boxH)) ?? 16;
-    const body = fitLines(text, pt, Math.floor(boxH / lineHeight(pt)));
+    const text = s.notes.trim();
+    const pt = [24, 20, 18, 16].find((p) => linesFit(text, p, boxH, INNER_W)) ?? 16;
+    const body = fitLines(text, pt, Math.floor(boxH / lineHeight(pt)), INNER_W);
     const style = { fontSize: pt, color: INK, valign: 'top' } as const;
     if (body) slide.addText(body, { ...box(MARGIN, top, INNER_W, boxH), ...style });
   }
   const notes = s.notes.trim();
-  slide.addNotes(notes ? `${notes}\n\n${sources}` : sources);
+  const hasSources = /^Sources:/m.test(notes);
+  slide.addNotes(hasSources ? notes : notes ? `${notes}\n\n${sources}` : sources);
+  return svg;
 }
 
 interface SourceEntry {
@@ -299,11 +308,16 @@ export async function buildPptx(input: PptxInput): Promise<Uint8Array> {
   const labels = new Map<string, string>();
   for (const a of input.articles) if (!labels.has(a.ref)) labels.set(a.ref, a.label);
   titleSlide(pptx, input);
-  for (const s of input.slides) contentSlide(pptx, input, s, sourcesLine(s.sources, labels));
+  const fallbacks = new Map<number, string>();
+  input.slides.forEach((s, i) => {
+    // Slide 1 is the title slide.
+    if (contentSlide(pptx, input, s, sourcesLine(s.sources, labels)))
+      fallbacks.set(i + 2, s.image!.data);
+  });
   sourcesSlides(pptx, input);
 
   const out = await pptx.write({ outputType: 'uint8array' });
   // A Node Buffer or a Uint8Array from another realm is still a view over the same bytes.
   if (!ArrayBuffer.isView(out)) throw new Error('pptxgenjs did not return bytes');
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  return replaceSvgFallbacks(new Uint8Array(out.buffer, out.byteOffset, out.byteLength), fallbacks);
 }

@@ -84,7 +84,7 @@ function kindOf(element: Element): Kind {
   return element.localName === 'svg' && isOutermost ? 'svg-box' : 'svg';
 }
 
-function isSkipped(element: Element): boolean {
+export function isSkipped(element: Element): boolean {
   if (element.hasAttribute('data-export-skip')) return true;
   // Screen-reader text and focus rings are for the live page, not a picture of it.
   if (element.classList.contains('visually-hidden')) return true;

@@ -3,6 +3,7 @@ import { realCatalog } from '../engine/testCatalog';
 import { buildSchedule, runPath } from '../engine';
 import { describeSlide, sourcesLine } from './slideNotes';
 import { slideCsv } from './slideCsv';
+import { prefillSlide } from './slideFace';
 import { SLIDE_VIEWS } from './deck';
 
 const catalog = realCatalog();
@@ -48,7 +49,7 @@ describe('describeSlide', () => {
 
   it('gives every view a title and notes, even from a tampered link', () => {
     for (const view of SLIDE_VIEWS) {
-      const slide = describeSlide(catalog, view, '?q=1999Q9&a=nobody');
+      const slide = prefillSlide(catalog, view, '?q=1999Q9&a=nobody');
       expect(slide.title.length).toBeGreaterThan(0);
       expect(slide.notes.length).toBeGreaterThan(0);
     }

@@ -1,5 +1,5 @@
 /**
- * What a slide shows, in words: a default title, speaker notes (the analysts' states and levels at
+ * What a slide shows, in words: speaker notes (the analysts' states and levels at
  * the selected quarter, the drivers that differ from the observed history) and the paragraphs it
  * rests on. Computed again from the slide's saved link, so notes always match the chart. Pure.
  */
@@ -15,10 +15,9 @@ import {
   type ViewRun
 } from '../state/views';
 import { decompositionSentences, scoreSentence } from '../state/scorecardText';
-import { VIEW_LABELS, type SlideSource, type SlideView } from './deck';
+import type { SlideSource, SlideView } from './deck';
 
 export interface SlideText {
-  title: string;
   notes: string;
   sources: SlideSource[];
 }
@@ -126,6 +125,8 @@ export function slideFootnote(
     run.paths.get(a.id)!.steps.some((st) => st.quarter === e.quarter && st.readings.length > 0)
   );
   if (read.length === 0) return undefined;
+  if (read.length > 2 && read.length === shown.length)
+    return `Model’s reading: where all ${read.length} analysts stand in ${e.quarter} rests on steps the articles do not state.`;
   const names = read.map((a) => a.label);
   const list =
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
@@ -137,31 +138,23 @@ export function describeSlide(catalog: Catalog, view: SlideView, query: string):
   const e = explorationOf(catalog, query);
   const lines: string[] = [];
   let sources: SlideSource[] = [];
-  let title: string = VIEW_LABELS[view];
 
   if (view.startsWith('explore') || view.startsWith('compare')) {
     const run = runView(catalog, e);
     const focus = run.shown.find((a) => a.id === e.focus) ?? run.shown[0]!;
     if (view === 'explore-diagram') {
-      title = `${focus.label}: where the model stands in ${e.quarter}`;
       lines.push(`The states of ${focus.label}’s model, with the path taken up to ${e.quarter}.`);
       lines.push(standingWords({ ...run, shown: [focus] }, e.quarter));
       sources = pathSources(catalog, run, e.quarter, [focus.id]);
     } else {
       const shownIds = run.shown.map((a) => a.id);
-      title =
-        view === 'explore-timeline'
-          ? `Where the forecasts go, seen from ${e.quarter}`
-          : view === 'compare-matrix'
-            ? `The analysts quarter by quarter (${e.quarter} selected)`
-            : `Where the analysts disagree in ${e.quarter}`;
       lines.push(standingWords(run, e.quarter));
       if (view === 'compare-crux') {
         const moving = cruxRows(catalog, run).filter((r) => r.changed.length > 0);
         lines.push(
           moving.length === 0
-            ? 'No single driver moved one level changes any analyst’s state.'
-            : `Crux drivers (analysts whose state changes if the driver moves one level): ${moving.map((r) => `${r.label} ${r.changed.length}`).join(', ')}.`
+            ? 'No single driver moved one level changes any analyst’s level over the horizon.'
+            : `Crux drivers (analysts whose level changes in some quarter if the driver moves one level): ${moving.map((r) => `${r.label} ${r.changed.length}`).join(', ')}.`
         );
       }
       sources = pathSources(catalog, run, e.quarter, shownIds);
@@ -171,13 +164,10 @@ export function describeSlide(catalog: Catalog, view: SlideView, query: string):
   } else {
     const rows = scoreRows(catalog);
     if (view === 'scorecard-table') {
-      title = 'How the forecasts scored against what happened';
       lines.push(...rows.map((r) => scoreSentence(r.score, r.label)));
     } else if (view === 'scorecard-decomposition') {
-      title = 'Assumptions or reasoning: where each forecast held or missed';
       lines.push(...rows.flatMap((r) => decompositionSentences(r.score, r.label)));
     } else {
-      title = 'What happened: relationship level and events';
       const events = catalog.history.events;
       lines.push(
         `${events.length} observed events from ${events[0]?.date} to ${events.at(-1)?.date}, by topic, warming or cooling, under the observed relationship level. Each event’s source is linked in the record.`
@@ -194,7 +184,6 @@ export function describeSlide(catalog: Catalog, view: SlideView, query: string):
   const line = sourcesLine(catalog, sources);
   const footnote = slideFootnote(catalog, view, query);
   return {
-    title,
     notes: [...lines, ...(footnote ? [footnote] : []), ...(line ? [line] : [])].join('\n\n'),
     sources
   };

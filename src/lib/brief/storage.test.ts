@@ -2,47 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addSlide, emptyDeck, type Deck } from './deck';
 import { serializeDeck } from './deckFile';
 import { DECK_STORAGE_KEY, loadDeck, saveDeck, STORAGE_FULL, STORAGE_UNAVAILABLE } from './storage';
-
-type Mode =
-  'ok' | 'quota' | 'quota-name-only' | 'firefox-quota' | 'setItem-fails' | 'getItem-throws';
-
-/** localStorage in memory; `mode` makes it fail the ways browsers do. */
-class MemoryStorage implements Storage {
-  [name: string]: unknown;
-  readonly items = new Map<string, string>();
-  constructor(public mode: Mode = 'ok') {}
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    if (this.mode === 'getItem-throws')
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.mode === 'quota')
-      throw new DOMException('Setting the value exceeded the quota.', 'QuotaExceededError');
-    // Newer browsers throw a QuotaExceededError class of its own; only the name is certain.
-    if (this.mode === 'quota-name-only')
-      throw Object.assign(new Error('Quota exceeded'), { name: 'QuotaExceededError' });
-    if (this.mode === 'firefox-quota')
-      throw Object.assign(new Error('Persistent storage maximum size reached'), {
-        name: 'NS_ERROR_DOM_QUOTA_REACHED',
-        code: 1014
-      });
-    if (this.mode === 'setItem-fails') throw new TypeError('storage went away');
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  clear() {
-    this.items.clear();
-  }
-}
+import { MemoryStorage } from '../testing/memoryStorage';
 
 const deck: Deck = addSlide(emptyDeck(), {
   id: 'a',
@@ -105,6 +65,15 @@ describe('loadDeck', () => {
     const { notice } = loadDeck(storage, now);
     expect(notice).toContain('newer version of Crosswinds (version 2)');
     expect(storage.items.get(corruptKey)).toBe(newer);
+  });
+
+  it('keeps one copy of an unreadable brief however often it is read', () => {
+    const storage = new MemoryStorage();
+    storage.items.set(DECK_STORAGE_KEY, 'not json');
+    loadDeck(storage, now);
+    const { notice } = loadDeck(storage, new Date('2026-03-01T00:00:00.000Z'));
+    expect([...storage.items.keys()]).toEqual([DECK_STORAGE_KEY, corruptKey]);
+    expect(notice).toContain(`under the key "${corruptKey}"`);
   });
 
   it('says so when the unreadable brief could not be copied aside', () => {

@@ -35,6 +35,15 @@ function isQuotaError(e: unknown): boolean {
   );
 }
 
+/** The key of an earlier copy of `text` kept aside, if there is one. */
+function keptCopyOf(storage: Storage, text: string): string | undefined {
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(CORRUPT_KEY_PREFIX) && storage.getItem(key) === text) return key;
+  }
+  return undefined;
+}
+
 /**
  * Reads the saved brief. Never throws. No storage, or storage that refuses to be read: an empty
  * deck and a notice that changes will not be kept. A saved value that does not parse: it is
@@ -56,9 +65,10 @@ export function loadDeck(
   const parsed = parseDeck(text, 'the saved brief');
   if (parsed.ok) return { deck: parsed.deck };
 
-  const key = `${CORRUPT_KEY_PREFIX}${now.toISOString()}`;
   let kept: string;
   try {
+    // Every page load reads the brief again until a change replaces it: keep one copy, not one a load.
+    const key = keptCopyOf(storage, text) ?? `${CORRUPT_KEY_PREFIX}${now.toISOString()}`;
     storage.setItem(key, text);
     kept = `The unreadable copy was kept in this browser's storage under the key "${key}".`;
   } catch (e) {

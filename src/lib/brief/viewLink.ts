@@ -18,3 +18,8 @@ export function fileStem(index: number, title: string): string {
     .slice(0, 60);
   return `${String(index + 1).padStart(2, '0')}-${slug || 'slide'}`;
 }
+
+/** The view's full address under `site` (the app's root URL, e.g. "https://host/crosswinds"). */
+export function viewLink(site: string, view: SlideView, query: string): string {
+  return `${site.replace(/\/+$/, '')}${viewPath(view)}${query}`;
+}

@@ -2,10 +2,10 @@
  * Loading: the texts of the scenario files → validated objects, with every problem reported as a
  * ValidationIssue. A broken forecast is left out and named; the others still load.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { History, LikelihoodScale, Scale, Scenario, Vocabulary } from './schema';
 import { parseWith } from './zodIssues';
+import { readYaml } from './readYaml';
 import { checkHistory, checkScenario, checkVocabulary, type ArticleNumbering } from './check';
 import { checkModel } from './modelCheck';
 import { resolveModel, type Model } from './model';
@@ -40,16 +40,10 @@ export interface LoadResult {
 }
 
 function readData(file: SourceFile, issues: ValidationIssue[]): unknown {
-  try {
-    return parseYaml(file.text, { prettyErrors: true });
-  } catch (e) {
-    const message =
-      e instanceof YAMLParseError
-        ? `not valid YAML at line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}: ${e.message.split('\n')[0]}`
-        : `cannot be read: ${String(e)}`;
-    issues.push({ severity: 'error', file: file.path, path: '', message });
-    return undefined;
-  }
+  const read = readYaml(file.text);
+  if ('data' in read) return read.data;
+  issues.push({ severity: 'error', file: file.path, path: '', message: read.problem });
+  return undefined;
 }
 
 function load<S extends z.ZodType>(schema: S, file: SourceFile, issues: ValidationIssue[]) {
@@ -88,44 +82,78 @@ export function loadCatalog(files: CatalogFiles, options: LoadOptions = {}): Loa
 
   const scenarios: Scenario[] = [];
   const models = new Map<string, Model>();
+  const shared = { vocabulary, likelihood, history, articles: options.articles };
   for (const file of files.forecasts) {
-    const found: ValidationIssue[] = [];
-    const scenario = load(Scenario, file, found);
-    if (scenario) {
-      if (scenario.id !== baseName(file.path)) {
-        found.push({
-          severity: 'error',
-          file: file.path,
-          path: 'id',
-          message: `expected "${baseName(file.path)}" (the file's name); got "${scenario.id}"`
-        });
-      }
-      if (models.has(scenario.id)) {
-        found.push({
-          severity: 'error',
-          file: file.path,
-          path: 'id',
-          message: `duplicate forecast id "${scenario.id}"`
-        });
-      }
-      found.push(
-        ...checkScenario(scenario, file.path, {
-          vocabulary,
-          likelihood,
-          articles: options.articles,
-          otherTopics: history.otherTopics
-        })
-      );
-    }
-    if (scenario && !found.some((i) => i.severity === 'error')) {
-      const model = resolveModel(scenario, { vocabulary, likelihood });
-      found.push(...checkModel(model, file.path, likelihood));
-      if (!found.some((i) => i.severity === 'error')) {
-        scenarios.push(scenario);
-        models.set(scenario.id, model);
-      }
+    const { model, issues: found } = loadForecast(file, shared, models);
+    if (model) {
+      scenarios.push(model.scenario);
+      models.set(model.scenario.id, model);
     }
     issues.push(...found);
   }
   return { catalog: { vocabulary, scale, likelihood, history, scenarios, models }, issues };
+}
+
+/** What a forecast is checked against: the shared files, already loaded. */
+export interface SharedFiles {
+  vocabulary: Vocabulary;
+  likelihood: LikelihoodScale;
+  history: History;
+  articles?: ArticleNumbering;
+}
+
+/**
+ * Pure. One forecast file: its model, or the issues that keep it out (warnings may come with a
+ * model). `loaded` holds the forecasts already accepted, to refuse a second one with the same id.
+ */
+export function loadForecast(
+  file: SourceFile,
+  shared: SharedFiles,
+  loaded: ReadonlyMap<string, Model> = new Map()
+): { model?: Model; issues: ValidationIssue[] } {
+  const found: ValidationIssue[] = [];
+  const data = readData(file, found);
+  if (data === undefined) return { issues: found };
+  return checkForecast(data, file.path, shared, loaded);
+}
+
+/** Pure. loadForecast for data already read from the file at `path`. */
+export function checkForecast(
+  data: unknown,
+  path: string,
+  shared: SharedFiles,
+  loaded: ReadonlyMap<string, Model> = new Map()
+): { model?: Model; issues: ValidationIssue[] } {
+  const { vocabulary, likelihood, history, articles } = shared;
+  const { value: scenario, issues: found } = parseWith(Scenario, data, path);
+  if (!scenario) return { issues: found };
+  if (scenario.id !== baseName(path)) {
+    found.push({
+      severity: 'error',
+      file: path,
+      path: 'id',
+      message: `expected "${baseName(path)}" (the file's name); got "${scenario.id}"`
+    });
+  }
+  if (loaded.has(scenario.id)) {
+    found.push({
+      severity: 'error',
+      file: path,
+      path: 'id',
+      message: `duplicate forecast id "${scenario.id}"`
+    });
+  }
+  found.push(
+    ...checkScenario(scenario, path, {
+      vocabulary,
+      likelihood,
+      articles,
+      otherTopics: history.otherTopics
+    })
+  );
+  const failed = () => found.some((i) => i.severity === 'error');
+  if (failed()) return { issues: found };
+  const model = resolveModel(scenario, { vocabulary, likelihood });
+  found.push(...checkModel(model, path, likelihood));
+  return failed() ? { issues: found } : { model, issues: found };
 }

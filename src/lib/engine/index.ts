@@ -5,9 +5,13 @@
 export * from './quarter';
 export * from './schema';
 export * from './issues';
+export { readYaml, tooDeepFlow, MAX_FILE_CHARS, MAX_DEPTH } from './readYaml';
 export { closestName } from './suggest';
 export {
   loadCatalog,
+  loadForecast,
+  checkForecast,
+  type SharedFiles,
   type Catalog,
   type CatalogFiles,
   type SourceFile,

@@ -3,8 +3,21 @@ import type { z } from 'zod';
 import { closestName } from './suggest';
 import { didYouMean, formatPath, type ValidationIssue } from './issues';
 
+const SHOWN_MAX = 200;
+
+/** The value a file had, as JSON, cut short when long; never throws (deep or odd values). */
+function shown(input: unknown): string | undefined {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(input);
+  } catch {
+    return 'a value that cannot be shown';
+  }
+  return text && text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX - 1)}…` : text;
+}
+
 function describe(issue: z.core.$ZodIssue): string {
-  const got = 'input' in issue ? JSON.stringify(issue.input) : undefined;
+  const got = 'input' in issue ? shown(issue.input) : undefined;
   switch (issue.code) {
     case 'invalid_value': {
       const values = issue.values.map(String);
@@ -27,8 +40,8 @@ function describe(issue: z.core.$ZodIssue): string {
               ? (input as Record<string, unknown>)[key]
               : undefined;
         const guess = typeof named === 'string' ? closestName(named, options) : undefined;
-        const shown = named === undefined ? got : JSON.stringify(named);
-        return `expected one of ${options.join(', ')}; got ${shown}${didYouMean(guess)}`;
+        const value = named === undefined ? got : shown(named);
+        return `expected one of ${options.join(', ')}; got ${value}${didYouMean(guess)}`;
       }
       return issue.message;
     }

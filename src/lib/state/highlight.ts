@@ -27,3 +27,19 @@ export function parseHighlight(text: string | null, model: Pick<Model, 'scenario
       : model.scenario.transitions.some((t) => t.id === id);
   return known ? { kind, id } : undefined;
 }
+
+/**
+ * Why a link's `h` marks nothing in the diagram of `who` (the analyst focused), in words;
+ * undefined when there is no `h` or it names an element the model has.
+ */
+export function highlightProblem(
+  text: string | null,
+  model: Pick<Model, 'scenario'>,
+  who: string
+): string | undefined {
+  if (!text || parseHighlight(text, model)) return undefined;
+  const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  return /^(state|transition)\./.test(text)
+    ? `The link asked to mark ${shown}, which is not in ${who}’s diagram; nothing is marked.`
+    : `The link asked to mark ${shown}, which is not a state or transition like state.rupture; nothing is marked.`;
+}
