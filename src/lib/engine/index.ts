@@ -1,20 +1,36 @@
 /**
  * The engine's public surface. Plain TypeScript: no Svelte, no DOM, no d3-selection, no I/O.
  * It runs the same in the browser, a Web Worker, the CLI and tests.
+ *
+ * This surface runs validated data and loads neither the YAML parser nor zod, so the pages that
+ * show the built-in catalog (validated at build time) stay small. Reading files a person wrote —
+ * the zod schemas, loadCatalog, the checks — is validate.ts, which re-exports all of this too.
  */
 export * from './quarter';
-export * from './schema';
+export * from './terms';
+export type {
+  SourceRef,
+  ArticleRef,
+  Driver,
+  Vocabulary,
+  Scale,
+  LikelihoodScale,
+  Guard,
+  Probability,
+  Transition,
+  State,
+  ForkBranch,
+  AssumptionChange,
+  ClaimTest,
+  Claim,
+  Scenario,
+  HistoryEvent,
+  HistoryQuarter,
+  History
+} from './schema';
 export * from './issues';
 export { closestName } from './suggest';
-export {
-  loadCatalog,
-  type Catalog,
-  type CatalogFiles,
-  type SourceFile,
-  type LoadResult
-} from './catalog';
-export { checkScenario, checkVocabulary, checkHistory, type ArticleNumbering } from './check';
-export { checkModel } from './modelCheck';
+export { catalogData, catalogFromData, type Catalog, type CatalogData } from './catalogData';
 export { resolveModel, perQuarterChance, type Model, type ResolvedTransition } from './model';
 export { compile, machineConfig, runMachine, type QuarterEvent, type MachineStep } from './compile';
 export {
@@ -102,5 +118,4 @@ export {
   type Outcome
 } from './crux';
 export { claimVerdict, testVerdict, summariseQuarters, type ClaimVerdict } from './claims';
-export { parseWith } from './zodIssues';
 export { auditRows, auditCounts, type AuditRow, type AuditCount, type ElementKind } from './audit';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { QUARTER_PATTERN } from './quarter';
+import { BASES, VERDICTS } from './terms';
 
 const id = z
   .string()
@@ -14,8 +15,6 @@ const text = z.string().trim().min(1, 'a non-empty text');
 
 const MAX_QUOTE_WORDS = 12;
 
-export const BASES = ['stated', 'reading'] as const;
-export type Basis = (typeof BASES)[number];
 
 const quoteText = z
   .string()
@@ -109,16 +108,6 @@ export const LikelihoodScale = z.strictObject({
 });
 export type LikelihoodScale = z.infer<typeof LikelihoodScale>;
 
-export const GUARD_TYPES = [
-  'driverIs',
-  'driverAtLeast',
-  'driverAtMost',
-  'from',
-  'until',
-  'and',
-  'or',
-  'not'
-] as const;
 
 /**
  * A guard as written in a scenario file: XState's `{ type, params }` guard object. A leaf
@@ -265,8 +254,6 @@ export const ClaimTest = z
   });
 export type ClaimTest = z.infer<typeof ClaimTest>;
 
-export const VERDICTS = ['held', 'did-not-hold', 'open'] as const;
-export type Verdict = (typeof VERDICTS)[number];
 
 export const Claim = z
   .strictObject({
