@@ -3,3 +3,9 @@ declare module 'virtual:crosswinds-catalog' {
   const data: import('$lib/engine').CatalogData;
   export default data;
 }
+
+/** Each built-in forecast's state diagram as laid out at build time, by forecast id. */
+declare module 'virtual:crosswinds-diagrams' {
+  const layouts: Record<string, import('$lib/charts/diagramLayout').DiagramLayout>;
+  export default layouts;
+}

@@ -4,7 +4,7 @@
  * failed import leaves the brief as it was.
  */
 import { z } from 'zod';
-import { formatIssue, parseWith } from '../engine/validate';
+import { formatIssue, parseWith } from '../engine';
 import {
   DECK_VERSION,
   MAX_SLIDES,

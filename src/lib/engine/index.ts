@@ -118,4 +118,6 @@ export {
   type Outcome
 } from './crux';
 export { claimVerdict, testVerdict, summariseQuarters, type ClaimVerdict } from './claims';
+// Only zod's types: the schema handed in brings zod's code along.
+export { parseWith } from './zodIssues';
 export { auditRows, auditCounts, type AuditRow, type AuditCount, type ElementKind } from './audit';

@@ -15,4 +15,3 @@ export {
 } from './catalog';
 export { checkScenario, checkVocabulary, checkHistory, type ArticleNumbering } from './check';
 export { checkModel } from './modelCheck';
-export { parseWith } from './zodIssues';
