@@ -48,7 +48,9 @@ const jsonModule = (value: unknown) =>
 
 /** The validated catalog, or an Error carrying every message `validate` prints. */
 async function readValidated() {
-  const { catalogFiles, readCatalog } = await importSource<ReadCatalog>('../src/cli/readCatalog.ts');
+  const { catalogFiles, readCatalog } = await importSource<ReadCatalog>(
+    '../src/cli/readCatalog.ts'
+  );
   const { formatIssue } = await importSource<Engine>('../src/lib/engine/validate.ts');
   const { catalog, issues, articlesFound } = readCatalog();
   const errors = issues.filter((i) => i.severity === 'error');

@@ -7,12 +7,16 @@ import type { Catalog } from '../engine';
 import { pptxInputOf, type SlideImage } from './articles';
 import type { Deck } from './deck';
 import { downloadDataUrl, elementToSvg, svgToPng } from './rasterise';
+import { chartLoadsSettled } from './chartLoads';
 
 /**
- * Resolves once newly mounted charts are drawn: Svelte's update, then two frames, because a chart
- * first measures its width and only then draws at it.
+ * Resolves once newly mounted charts are drawn: Svelte's update, the charts loaded on demand
+ * (chartLoads.ts), then two frames, because a chart first measures its width and only then draws
+ * at it.
  */
 export async function chartsDrawn(): Promise<void> {
+  await tick();
+  await chartLoadsSettled();
   await tick();
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }

@@ -150,7 +150,6 @@ export const curve = line<Point>()
   .y((p) => p.y)
   .curve(curveBasis);
 
-
 /** One stay in a state along a path. */
 export interface Visit {
   state: string;

@@ -15,7 +15,6 @@ const text = z.string().trim().min(1, 'a non-empty text');
 
 const MAX_QUOTE_WORDS = 12;
 
-
 const quoteText = z
   .string()
   .trim()
@@ -107,7 +106,6 @@ export const LikelihoodScale = z.strictObject({
   terms: z.array(LikelihoodTerm).min(1)
 });
 export type LikelihoodScale = z.infer<typeof LikelihoodScale>;
-
 
 /**
  * A guard as written in a scenario file: XState's `{ type, params }` guard object. A leaf
@@ -253,7 +251,6 @@ export const ClaimTest = z
     message: 'a `when` guard on the drivers, a `level` bound, or both'
   });
 export type ClaimTest = z.infer<typeof ClaimTest>;
-
 
 export const Claim = z
   .strictObject({
