@@ -11,6 +11,11 @@
  * charts. At most 16.7 ms means the charts repaint within one 60 Hz frame. Each change is checked
  * to have altered the page in that frame. "Change → DOM updated" is the script part alone.
  *
+ * Baseline, measured in the same run and the same way: a frame that repaints the same page with no
+ * script work (the page's background colour toggles between two near-whites). The ratio to it
+ * shows what a change costs beyond painting the page, which varies with the machine and the load
+ * other programs put on it.
+ *
  *   npm run build && npm run bench:ui        (BASE_URL to use another port than 4173)
  */
 import { chromium, type Page } from 'playwright-core';
@@ -26,9 +31,10 @@ interface Timing {
   changed: boolean;
 }
 
-async function timeChanges(page: Page): Promise<Timing[]> {
+/** `idle`: the page is only repainted, not changed: the baseline. */
+async function timeChanges(page: Page, idle = false): Promise<Timing[]> {
   return page.evaluate(
-    async ({ changes, warmUp }) => {
+    async ({ changes, warmUp, idle }) => {
       const select = document.getElementById('driver-sanctions') as HTMLSelectElement | null;
       const charts = document.querySelector('main');
       if (!select || !charts) throw new Error('no select for the Sanctions driver, or no <main>');
@@ -41,14 +47,19 @@ async function timeChanges(page: Page): Promise<Timing[]> {
           requestAnimationFrame(() => {
             const start = performance.now();
             let work = NaN;
-            select.value = values[i % 2]!;
-            select.dispatchEvent(new Event('change', { bubbles: true }));
+            if (idle) {
+              charts.style.backgroundColor = i % 2 ? '#fefefe' : '#fdfdfd';
+            } else {
+              select.value = values[i % 2]!;
+              select.dispatchEvent(new Event('change', { bubbles: true }));
+            }
             // Queued after Svelte's own update, so it runs once the DOM has changed.
             queueMicrotask(() => (work = performance.now() - start));
             setTimeout(() => resolve({ painted: performance.now() - start, work }), 0);
           })
         );
         const changed = charts.innerHTML !== before;
+        if (idle) charts.style.backgroundColor = '';
         // Let the page settle for two frames before the next change.
         await new Promise<void>((r) =>
           requestAnimationFrame(() => requestAnimationFrame(() => r()))
@@ -57,26 +68,33 @@ async function timeChanges(page: Page): Promise<Timing[]> {
       }
       return out;
     },
-    { changes: CHANGES, warmUp: WARM_UP }
+    { changes: CHANGES, warmUp: WARM_UP, idle }
   );
 }
 
-function report(label: string, timings: Timing[]): void {
+const median = (values: number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5
+  );
+
+function report(label: string, timings: Timing[], baseline: Timing[]): void {
   const line = (what: string, values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const ms = (q: number) => `${quantile(sorted, q).toFixed(1)} ms`;
     console.log(`    ${what}: median ${ms(0.5)}, p95 ${ms(0.95)}, max ${ms(1)}`);
   };
   const unchanged = timings.filter((t) => !t.changed).length;
+  const painted = timings.map((t) => t.painted);
+  const idle = baseline.map((t) => t.painted);
   console.log(`  ${label} (${timings.length} changes)`);
-  line(
-    'change → painted   ',
-    timings.map((t) => t.painted)
-  );
+  line('change → painted    ', painted);
   line(
     'change → DOM updated',
     timings.map((t) => t.work)
   );
+  line('baseline: repaint    ', idle);
+  console.log(`    median change / baseline: ${(median(painted) / median(idle)).toFixed(1)}×`);
   if (unchanged) console.log(`    warning: ${unchanged} change(s) left the page as it was`);
 }
 
@@ -92,10 +110,10 @@ async function main(): Promise<void> {
     console.log(
       '/explore, a driver change with all five analysts shown (headless Chromium, 1440×900)'
     );
-    report('unthrottled', await timeChanges(page));
+    report('unthrottled', await timeChanges(page), await timeChanges(page, true));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    report('4× CPU throttling', await timeChanges(page));
+    report('4× CPU throttling', await timeChanges(page), await timeChanges(page, true));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   } finally {
     await browser.close();

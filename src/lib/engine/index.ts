@@ -75,6 +75,7 @@ export {
   type Provenance
 } from './schedule';
 export { propagate, mostLikelyPath, levelVectors } from './distribution';
+export { cachedRunPath, driversRead } from './pathCache';
 export {
   runPath,
   executables,
