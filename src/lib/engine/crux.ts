@@ -6,6 +6,7 @@ import type { Model } from './model';
 import type { Vocabulary } from './schema';
 import type { Schedule } from './schedule';
 import { runPath } from './path';
+import { driversRead } from './pathCache';
 import { indexDrivers } from './vocabulary';
 import { toIndex, type Quarter } from './quarter';
 
@@ -82,7 +83,8 @@ export function cruxDrivers(
     const changed: DriverCrux['changed'] = [];
     for (const model of models) {
       const from = base.get(model);
-      if (!from) continue;
+      // A model whose guards never read the driver goes the same way whatever its level.
+      if (!from || !driversRead(model).includes(d.id)) continue;
       const found: CruxMove[] = [];
       for (const m of moves) {
         const to = outcomeAt(model, m.schedule, quarter)!;
