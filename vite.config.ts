@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { catalogPlugin } from './vite/catalogPlugin.ts';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [catalogPlugin(), sveltekit()],
   test: {
     expect: { requireAssertions: true },
     projects: [

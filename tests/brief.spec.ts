@@ -191,6 +191,41 @@ test.describe('briefing deck', () => {
     );
   });
 
+  test('the printed deck says it is ready only once every chart is drawn, the state diagram included', async ({
+    page
+  }) => {
+    // The state diagram loads on demand in slides; printing must wait for it.
+    const deck = JSON.parse(readFileSync('examples/briefing.deck.json', 'utf8'));
+    deck.slides.push({
+      ...deck.slides[0],
+      id: 'diagram',
+      view: 'explore-diagram',
+      title: 'States'
+    });
+    await page.addInitScript(
+      (text) => localStorage.setItem('crosswinds.deck', text),
+      JSON.stringify(deck)
+    );
+    // The diagram's code arrives late, as on a slow network: the page must wait for it.
+    await page.route(/\.js$/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('Diagram as text')) await new Promise((r) => setTimeout(r, 1500));
+      await route.fulfill({ response, body });
+    });
+    await page.goto('/brief/print');
+    // Read at the first frame in which the page says it is ready, not retried.
+    const whenReady = await page.waitForFunction(
+      `document.querySelector('[data-ready="true"]')
+        ? { drawn: document.querySelectorAll('.diagram svg *').length }
+        : null`,
+      undefined,
+      { polling: 'raf' }
+    );
+    expect(((await whenReady.jsonValue()) as { drawn: number }).drawn).toBeGreaterThan(0);
+    await expect(page.getByRole('heading', { name: 'States' })).toBeVisible();
+  });
+
   test('the deck page has no WCAG 2.1 A/AA violations, with slides', async ({ page }) => {
     await ready(page, '/scorecard');
     await addSlide(page, /Add to brief: Events against forecasts/, 'Events');

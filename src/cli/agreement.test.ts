@@ -1,8 +1,9 @@
 /**
  * The CLI and the site agree: a forecast that `validate` passes also loads in the site, and one
- * the site refuses fails `validate` with the same messages. The site loads its bundled files with
- * `loadCatalog(files)` and no numbered articles (src/lib/catalog.ts); the CLI adds the articles,
- * so it may find more (a misquoted paragraph), never fewer.
+ * the site refuses fails `validate` with the same messages. The built-in files are validated by
+ * the CLI's own loader at build time (vite/catalogPlugin.ts); a file read in the browser goes
+ * through `loadCatalog(files)` (engine/validate.ts) with no numbered articles, so the CLI, which
+ * adds the articles, may find more (a misquoted paragraph), never fewer.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { catalogFiles } from './readCatalog';
 import { main } from './main';
-import { formatIssue, loadCatalog } from '../lib/engine';
+import { formatIssue, loadCatalog } from '../lib/engine/validate';
 
 const BASE = readFileSync(
   new URL('../lib/engine/fixtures/test-analyst.yaml', import.meta.url),

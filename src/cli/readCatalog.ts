@@ -7,7 +7,7 @@ import {
   type ArticleNumbering,
   type CatalogFiles,
   type SourceFile
-} from '../lib/engine';
+} from '../lib/engine/validate';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const scenariosDir = join(repoRoot, 'scenarios');

@@ -3,7 +3,9 @@
  * browser keeps in localStorage. Pure: parseDeck never touches the caller's current deck, so a
  * failed import leaves the brief as it was.
  */
-import { z } from 'zod';
+// zod's mini build: the same checks and messages as the scenario schemas' full build, at a
+// quarter of the size, since every page showing the brief reads the saved deck with it.
+import { z } from 'zod/mini';
 import { formatIssue, parseWith, tooDeepFlow } from '../engine';
 import {
   DECK_VERSION,
@@ -18,24 +20,26 @@ import {
 
 const title = z
   .string()
-  .trim()
-  .min(1, 'a non-empty title')
-  .max(TITLE_MAX, `a title of at most ${TITLE_MAX} characters`);
+  .check(
+    z.trim(),
+    z.minLength(1, 'a non-empty title'),
+    z.maxLength(TITLE_MAX, `a title of at most ${TITLE_MAX} characters`)
+  );
 
 export const SlideSourceFile = z.strictObject({
-  ref: z.string().min(1, 'a non-empty article slug'),
-  para: z.number().int('a whole paragraph number').min(1, 'a paragraph number of 1 or more')
+  ref: z.string().check(z.minLength(1, 'a non-empty article slug')),
+  para: z.int('a whole paragraph number').check(z.gte(1, 'a paragraph number of 1 or more'))
 });
 
 export const SlideFile = z.strictObject({
-  id: z.string().min(1, 'a non-empty slide id'),
+  id: z.string().check(z.minLength(1, 'a non-empty slide id')),
   view: z.enum(SLIDE_VIEWS),
-  query: z
-    .string()
-    .max(QUERY_MAX, `a query of at most ${QUERY_MAX} characters`)
-    .refine((q) => q === '' || q.startsWith('?'), 'a query that is empty or starts with "?"'),
+  query: z.string().check(
+    z.maxLength(QUERY_MAX, `a query of at most ${QUERY_MAX} characters`),
+    z.refine((q) => q === '' || q.startsWith('?'), 'a query that is empty or starts with "?"')
+  ),
   title,
-  notes: z.string().max(NOTES_MAX, `notes of at most ${NOTES_MAX} characters`),
+  notes: z.string().check(z.maxLength(NOTES_MAX, `notes of at most ${NOTES_MAX} characters`)),
   sources: z.array(SlideSourceFile),
   addedAt: z.iso.datetime({
     offset: true,
@@ -46,11 +50,12 @@ export const SlideFile = z.strictObject({
 export const DeckFile = z.strictObject({
   version: z.literal(DECK_VERSION),
   title,
-  subtitle: z.string().trim().max(TITLE_MAX, `a subtitle of at most ${TITLE_MAX} characters`),
-  slides: z
-    .array(SlideFile)
-    .max(MAX_SLIDES, `at most ${MAX_SLIDES} slides`)
-    .superRefine((slides, ctx) => {
+  subtitle: z
+    .string()
+    .check(z.trim(), z.maxLength(TITLE_MAX, `a subtitle of at most ${TITLE_MAX} characters`)),
+  slides: z.array(SlideFile).check(
+    z.maxLength(MAX_SLIDES, `at most ${MAX_SLIDES} slides`),
+    z.superRefine((slides, ctx) => {
       // Slides are edited, moved and removed by id, so two slides sharing one would be confused.
       const first = new Map<string, number>();
       slides.forEach((slide, i) => {
@@ -67,6 +72,7 @@ export const DeckFile = z.strictObject({
           });
       });
     })
+  )
 });
 
 /**

@@ -9,12 +9,16 @@ import type { Deck } from './deck';
 import { downloadDataUrl, elementToSvg, svgToPng } from './rasterise';
 import { elementToVectorSvg } from './vectorise';
 import { siteRoot } from './site';
+import { chartLoadsSettled } from './chartLoads';
 
 /**
- * Resolves once newly mounted charts are drawn: Svelte's update, then two frames, because a chart
- * first measures its width and only then draws at it.
+ * Resolves once newly mounted charts are drawn: Svelte's update, the charts loaded on demand
+ * (chartLoads.ts), then two frames, because a chart first measures its width and only then draws
+ * at it.
  */
 export async function chartsDrawn(): Promise<void> {
+  await tick();
+  await chartLoadsSettled();
   await tick();
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchedule, runPath, type PathStep } from '$lib/engine';
 import { realCatalog } from '$lib/engine/testCatalog';
+import { layoutDiagram } from './diagramPlacement';
 import {
   diagramInput,
   estimateTextWidth,
-  layoutDiagram,
   pathFootprint,
   wrapLabel,
   type DiagramInput,

@@ -4,7 +4,7 @@
  */
 import type { Guard, Scenario, SourceRef } from './schema';
 import { conditionName } from './basis';
-import type { Basis } from './schema';
+import type { Basis } from './terms';
 
 export type ElementKind =
   | 'start'

@@ -10,6 +10,9 @@ import { checkHistory, checkScenario, checkVocabulary, type ArticleNumbering } f
 import { checkModel } from './modelCheck';
 import { resolveModel, type Model } from './model';
 import type { ValidationIssue } from './issues';
+import type { Catalog } from './catalogData';
+
+export type { Catalog } from './catalogData';
 
 export interface SourceFile {
   path: string;
@@ -22,15 +25,6 @@ export interface CatalogFiles {
   likelihood: SourceFile;
   history: SourceFile;
   forecasts: SourceFile[];
-}
-
-export interface Catalog {
-  vocabulary: Vocabulary;
-  scale: Scale;
-  likelihood: LikelihoodScale;
-  history: History;
-  scenarios: Scenario[];
-  models: Map<string, Model>;
 }
 
 export interface LoadResult {

@@ -2,7 +2,8 @@
  * Verdicts on the articles' checkable claims: held, did not hold, or still open, from the observed
  * record, with the record's events on the claim's topics as evidence.
  */
-import type { Claim, ClaimTest, History, HistoryEvent, Verdict, Vocabulary } from './schema';
+import type { Claim, ClaimTest, History, HistoryEvent, Vocabulary } from './schema';
+import type { Verdict } from './terms';
 import { evaluateGuard, type Frame } from './guards';
 import { describeGuard, formatLevel } from './describe';
 import { indexDrivers, type DriverIndex } from './vocabulary';

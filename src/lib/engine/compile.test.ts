@@ -3,7 +3,7 @@ import { realCatalog } from './testCatalog';
 import { compile, machineConfig, runMachine } from './compile';
 import { checkModel } from './modelCheck';
 import { buildSchedule, framesOf } from './schedule';
-import { GUARD_TYPES } from './schema';
+import { GUARD_TYPES } from './terms';
 import type { AnyGuard } from './guards';
 import { toIndex } from './quarter';
 

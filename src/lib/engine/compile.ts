@@ -5,7 +5,8 @@
 import { assign, createActor, setup, type AnyStateMachine } from 'xstate';
 import { evaluateGuard, type AnyGuard, type Frame } from './guards';
 import type { Model, ResolvedTransition } from './model';
-import { GUARD_TYPES, type Guard } from './schema';
+import type { Guard } from './schema';
+import { GUARD_TYPES } from './terms';
 
 /** The event a machine receives at the start of every quarter. */
 export interface QuarterEvent extends Frame {

@@ -173,3 +173,31 @@ describe('horizonCrux', () => {
     expect(moved(ranked)).toBeGreaterThanOrEqual(moved(single));
   });
 });
+
+describe('cruxDrivers on the real forecasts', () => {
+  // Every model rerun under every move, none skipped: what cruxDrivers must agree with.
+  function everyRerun(quarter: string) {
+    const models = [...catalog.models.values()];
+    return catalog.vocabulary.drivers.map((d) => {
+      const moves = driverMoves(schedule, catalog.vocabulary, d.id);
+      const changed = models.flatMap((model) => {
+        const from = outcomeAt(model, schedule, quarter);
+        if (!from) return [];
+        const found = moves
+          .map((m) => ({ move: m.move, from, to: outcomeAt(model, m.schedule, quarter)! }))
+          .filter((m) => m.to.state !== from.state);
+        return found.length ? [{ scenario: model.scenario.id, moves: found }] : [];
+      });
+      return { driver: d.id, changed };
+    });
+  }
+
+  it.each(['2024Q4', '2030Q4'])('finds what rerunning every model finds, at %s', (quarter) => {
+    const found = cruxDrivers([...catalog.models.values()], schedule, catalog.vocabulary, quarter);
+    const expected = everyRerun(quarter);
+    expect(expected.some((d) => d.changed.length > 0)).toBe(true);
+    expect([...found].sort((a, b) => a.driver.localeCompare(b.driver))).toEqual(
+      [...expected].sort((a, b) => a.driver.localeCompare(b.driver))
+    );
+  });
+});

@@ -7,6 +7,7 @@ import type { Model } from './model';
 import type { Vocabulary } from './schema';
 import type { Schedule } from './schedule';
 import { runPath } from './path';
+import { driversRead } from './pathCache';
 import { indexDrivers } from './vocabulary';
 import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
 import { mixtureRun, shownPath, tableOf } from './mixture';
@@ -84,7 +85,8 @@ export function cruxDrivers(
     const changed: DriverCrux['changed'] = [];
     for (const model of models) {
       const from = base.get(model);
-      if (!from) continue;
+      // A model whose guards never read the driver goes the same way whatever its level.
+      if (!from || !driversRead(model).includes(d.id)) continue;
       const found: CruxMove[] = [];
       for (const m of moves) {
         const to = outcomeAt(model, m.schedule, quarter)!;
@@ -148,7 +150,8 @@ export function horizonCrux(
     const changed: HorizonCrux['changed'] = [];
     let quarters = 0;
     for (const { model, first, base } of spans) {
-      if (base.length === 0) continue;
+      // A model whose guards never read the driver cannot move with it (as in cruxDrivers).
+      if (base.length === 0 || !driversRead(model).includes(d.id)) continue;
       const table = tableOf(model);
       const found: HorizonMove[] = [];
       for (const m of moves) {

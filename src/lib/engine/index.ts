@@ -1,24 +1,37 @@
 /**
  * The engine's public surface. Plain TypeScript: no Svelte, no DOM, no d3-selection, no I/O.
  * It runs the same in the browser, a Web Worker, the CLI and tests.
+ *
+ * This surface runs validated data and loads neither the YAML parser nor zod, so the pages that
+ * show the built-in catalog (validated at build time) stay small. Reading files a person wrote —
+ * the zod schemas, loadCatalog, the checks — is validate.ts, which re-exports all of this too.
  */
 export * from './quarter';
-export * from './schema';
+export * from './terms';
+export type {
+  SourceRef,
+  ArticleRef,
+  Driver,
+  Vocabulary,
+  Scale,
+  LikelihoodScale,
+  Guard,
+  Probability,
+  Transition,
+  State,
+  ForkBranch,
+  AssumptionChange,
+  ClaimTest,
+  Claim,
+  Scenario,
+  HistoryEvent,
+  HistoryQuarter,
+  History
+} from './schema';
 export * from './issues';
-export { readYaml, tooDeepFlow, MAX_FILE_CHARS, MAX_DEPTH } from './readYaml';
+export { tooDeepFlow } from './flowDepth';
 export { closestName } from './suggest';
-export {
-  loadCatalog,
-  loadForecast,
-  checkForecast,
-  type SharedFiles,
-  type Catalog,
-  type CatalogFiles,
-  type SourceFile,
-  type LoadResult
-} from './catalog';
-export { checkScenario, checkVocabulary, checkHistory, type ArticleNumbering } from './check';
-export { checkModel } from './modelCheck';
+export { catalogData, catalogFromData, type Catalog, type CatalogData } from './catalogData';
 export { resolveModel, perQuarterChance, type Model, type ResolvedTransition } from './model';
 export { compile, machineConfig, runMachine, type QuarterEvent, type MachineStep } from './compile';
 export {
@@ -68,6 +81,7 @@ export {
   type Provenance
 } from './schedule';
 export { propagate, mostLikelyPath, levelVectors } from './distribution';
+export { cachedRunPath, driversRead } from './pathCache';
 export {
   runPath,
   executables,
@@ -111,6 +125,7 @@ export {
   type Outcome
 } from './crux';
 export { claimVerdict, testVerdict, summariseQuarters, type ClaimVerdict } from './claims';
+// Only zod's types: the schema handed in brings zod's code along.
 export { parseWith } from './zodIssues';
 export { auditRows, auditCounts, type AuditRow, type AuditCount, type ElementKind } from './audit';
 export {

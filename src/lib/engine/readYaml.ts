@@ -5,6 +5,9 @@
  * that expand too far (a "billion laughs"). Every refusal is a message, never a throw.
  */
 import { parseDocument, YAMLError } from 'yaml';
+import { tooDeepFlow } from './flowDepth';
+
+export { tooDeepFlow };
 
 /** The largest scenario file is about 32 kB; this leaves room for thirty times that. */
 export const MAX_FILE_CHARS = 1_000_000;
@@ -20,38 +23,6 @@ const where = (e: YAMLError) =>
   `at line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}`;
 
 const thousands = (n: number) => n.toLocaleString('en-US');
-
-/**
- * The 1-based line where flow brackets ([ and {) first nest deeper than `limit`, or undefined.
- * Brackets inside quotes and comments don't count. Works for JSON too. Pure.
- */
-export function tooDeepFlow(text: string, limit: number): number | undefined {
-  let depth = 0;
-  let line = 1;
-  let quote: '"' | "'" | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') line++;
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      // An apostrophe inside a plain word ("don't") opens no quote.
-      const before = text[i - 1];
-      if (c === '"' || before === undefined || /[\s[{,:]/.test(before)) quote = c;
-    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      const end = text.indexOf('\n', i);
-      i = (end === -1 ? text.length : end) - 1;
-    } else if (c === '[' || c === '{') {
-      if (++depth > limit) return line;
-    } else if (c === ']' || c === '}') {
-      depth = Math.max(0, depth - 1);
-    }
-  }
-  return undefined;
-}
 
 /** How deep `data` nests (a scalar is 0), walked without recursion; stops past `limit`. */
 function depthOf(data: unknown, limit: number): number {

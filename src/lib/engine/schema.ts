@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { QUARTER_PATTERN } from './quarter';
+import { BASES, VERDICTS } from './terms';
 
 // Parse without compiling validators through `new Function`: the site's Content-Security-Policy
 // forbids eval, and zod's probe for it is reported as a violation even though zod catches it.
@@ -18,9 +19,6 @@ const quarter = z.string().regex(QUARTER_PATTERN, 'a quarter like 2020Q1');
 const text = z.string().trim().min(1, 'a non-empty text');
 
 const MAX_QUOTE_WORDS = 12;
-
-export const BASES = ['stated', 'reading'] as const;
-export type Basis = (typeof BASES)[number];
 
 const quoteText = z
   .string()
@@ -113,17 +111,6 @@ export const LikelihoodScale = z.strictObject({
   terms: z.array(LikelihoodTerm).min(1)
 });
 export type LikelihoodScale = z.infer<typeof LikelihoodScale>;
-
-export const GUARD_TYPES = [
-  'driverIs',
-  'driverAtLeast',
-  'driverAtMost',
-  'from',
-  'until',
-  'and',
-  'or',
-  'not'
-] as const;
 
 /**
  * A guard as written in a scenario file: XState's `{ type, params }` guard object. A leaf
@@ -269,9 +256,6 @@ export const ClaimTest = z
     message: 'a `when` guard on the drivers, a `level` bound, or both'
   });
 export type ClaimTest = z.infer<typeof ClaimTest>;
-
-export const VERDICTS = ['held', 'did-not-hold', 'open'] as const;
-export type Verdict = (typeof VERDICTS)[number];
 
 export const Claim = z
   .strictObject({

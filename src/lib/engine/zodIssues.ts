@@ -1,5 +1,5 @@
 /** zod's issues turned into ValidationIssues that name the file, the path and what was expected. */
-import type { z } from 'zod';
+import { safeParse, type $ZodIssue, type $ZodType, type output } from 'zod/v4/core';
 import { closestName } from './suggest';
 import { didYouMean, formatPath, type ValidationIssue } from './issues';
 
@@ -16,7 +16,7 @@ function shown(input: unknown): string | undefined {
   return text && text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX - 1)}…` : text;
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+function describe(issue: $ZodIssue): string {
   const got = 'input' in issue ? shown(issue.input) : undefined;
   switch (issue.code) {
     case 'invalid_value': {
@@ -60,13 +60,16 @@ function describe(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Parses with a schema; on failure returns one issue per zod issue, with paths. */
-export function parseWith<S extends z.ZodType>(
+/**
+ * Parses with a schema of zod's full or mini build (both share zod's core); on failure returns one
+ * issue per zod issue, with paths.
+ */
+export function parseWith<S extends $ZodType>(
   schema: S,
   data: unknown,
   file: string
-): { value?: z.output<S>; issues: ValidationIssue[] } {
-  const result = schema.safeParse(data, { reportInput: true });
+): { value?: output<S>; issues: ValidationIssue[] } {
+  const result = safeParse(schema, data, { reportInput: true });
   if (result.success) return { value: result.data, issues: [] };
   return {
     issues: result.error.issues.map((issue) => ({

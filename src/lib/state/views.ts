@@ -8,7 +8,7 @@ import {
   claimVerdict,
   horizonCrux,
   driverLabel,
-  runPath,
+  cachedRunPath,
   scorecard,
   rankScores,
   toIndex,
@@ -48,7 +48,7 @@ export interface ViewRun {
 /** Every analyst's path under one schedule: showing or hiding one costs nothing. */
 export function pathsUnder(catalog: Catalog, schedule: Schedule): Map<string, PathResult> {
   return new Map(
-    catalog.scenarios.map((s) => [s.id, runPath(catalog.models.get(s.id)!, schedule)])
+    catalog.scenarios.map((s) => [s.id, cachedRunPath(catalog.models.get(s.id)!, schedule)])
   );
 }
 
