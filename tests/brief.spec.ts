@@ -215,10 +215,12 @@ test.describe('briefing deck', () => {
     });
     await page.goto('/brief/print');
     // Read at the first frame in which the page says it is ready, not retried.
+    // A function, not a string: the page's policy refuses eval, and a string predicate is eval'd.
     const whenReady = await page.waitForFunction(
-      `document.querySelector('[data-ready="true"]')
-        ? { drawn: document.querySelectorAll('.diagram svg *').length }
-        : null`,
+      () =>
+        document.querySelector('[data-ready="true"]')
+          ? { drawn: document.querySelectorAll('.diagram svg *').length }
+          : null,
       undefined,
       { polling: 'raf' }
     );

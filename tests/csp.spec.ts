@@ -93,7 +93,7 @@ test.describe('content security policy', () => {
     await expect(page.getByRole('status').first()).toContainText('Imported deck.json: 2 slides.');
 
     // Present and step through, then the print view.
-    await page.getByRole('button', { name: 'Present' }).click();
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
     await expect(page).toHaveURL(/\/brief\/present/);
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();

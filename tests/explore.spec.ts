@@ -215,7 +215,9 @@ test.describe('explore page', () => {
     await expect(preset).toBeFocused();
     await expectFocusRing(page);
 
-    // Tab to Sanctions and pick the next level with the arrow key.
+    // Tab past "A change applies from" to Sanctions and pick the next level with the arrow key.
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('A change applies from')).toBeFocused();
     await page.keyboard.press('Tab');
     const sanctions = driver(page, 'Sanctions');
     await expect(sanctions).toBeFocused();
