@@ -12,7 +12,7 @@ import {
   type SearchResult,
   type UncertainDriver,
   type Vocabulary
-} from '$lib/engine';
+} from '../engine';
 
 /** "Sanctions: easing from 2027Q1". */
 export function changeText(change: Change, vocabulary: Vocabulary): string {

@@ -5,6 +5,7 @@
  * saved link, so a what-if can never lose its "Hypothetical" mark. Pure.
  */
 import { driverLabel, levelLabel, formatLevel, type Catalog } from '../engine';
+import { uncertainText } from '../ask/askText';
 import { analystLabel, observedThrough, type Exploration } from '../state/exploration';
 import { cruxRows, runView, scoreRows, standings, type ViewRun } from '../state/views';
 import { describeSlide, explorationOf, slideFootnote, sourcesLine } from './slideNotes';
@@ -23,15 +24,21 @@ export function scaleKey(catalog: Pick<Catalog, 'scale'>): string {
 
 const isExploring = (view: SlideView) => view.startsWith('explore') || view.startsWith('compare');
 
-/** The overrides in words: "Sanctions easing from 2027Q1; Ukraine ceasefire 2026Q3–2027Q2". */
+/**
+ * The overrides and drivers with odds in words: "Sanctions easing from 2027Q1; Ukraine from
+ * 2026Q3, held: ceasefire 60%, war 40%".
+ */
 function overrideWords(catalog: Catalog, e: Exploration): string {
-  return e.overrides
-    .map(
+  return [
+    ...e.overrides.map(
       (o) =>
         `${driverLabel(catalog.vocabulary, o.driver)} ${levelLabel(catalog.vocabulary, o.driver, o.level).toLowerCase()} ${o.until ? `${o.from}–${o.until}` : `from ${o.from}`}`
-    )
-    .join('; ');
+    ),
+    ...(e.uncertain ?? []).map((u) => uncertainText(u, catalog.vocabulary))
+  ].join('; ');
 }
+
+const isWhatIf = (e: Exploration) => e.overrides.length > 0 || (e.uncertain ?? []).length > 0;
 
 function presetName(catalog: Catalog, e: Exploration): string | undefined {
   const scenario = catalog.scenarios.find((s) => s.id === e.preset);
@@ -46,7 +53,7 @@ function presetName(catalog: Catalog, e: Exploration): string | undefined {
 export function hypothetical(catalog: Catalog, view: SlideView, query: string): string | undefined {
   if (!isExploring(view)) return undefined;
   const e = explorationOf(catalog, query);
-  if (e.overrides.length > 0) return `Hypothetical: ${overrideWords(catalog, e)}`;
+  if (isWhatIf(e)) return `Hypothetical: ${overrideWords(catalog, e)}`;
   const analyst = presetName(catalog, e);
   if (analyst) return `Hypothetical: drivers follow ${analyst}’s own assumptions`;
   const end = observedThrough(catalog);
@@ -77,7 +84,7 @@ export function faceSources(catalog: Catalog, sources: SlideSource[]): string {
 
 /** "Under the observed drivers", "With Sanctions easing from 2027Q1", … */
 function driversPhrase(catalog: Catalog, e: Exploration): string {
-  if (e.overrides.length > 0) return `With ${midSentence(overrideWords(catalog, e))}`;
+  if (isWhatIf(e)) return `With ${midSentence(overrideWords(catalog, e))}`;
   const analyst = presetName(catalog, e);
   if (analyst) return `On ${analyst}’s own assumptions`;
   if (e.quarter > observedThrough(catalog))
