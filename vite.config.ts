@@ -4,6 +4,8 @@ import { catalogPlugin } from './vite/catalogPlugin.ts';
 
 export default defineConfig({
   plugins: [catalogPlugin(), sveltekit()],
+  // The analysis worker is bundled on its own and imports the built catalog too.
+  worker: { format: 'es', plugins: () => [catalogPlugin()] },
   test: {
     expect: { requireAssertions: true },
     projects: [
