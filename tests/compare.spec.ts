@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readCatalog } from '../src/cli/readCatalog';
 import {
   buildSchedule,
-  cruxDrivers,
+  horizonCrux,
   driverLabel,
   runPath,
   type Catalog,
@@ -89,13 +89,14 @@ test.describe('compare page', () => {
     await expect(page.getByRole('gridcell').filter({ has: page.locator(':focus') })).toHaveCount(0);
   });
 
-  test('ranks the crux drivers the engine finds, with who moves where', async ({ page }) => {
+  test('ranks the crux drivers the engine finds over the horizon, with who moves where', async ({
+    page
+  }) => {
     await open(page, '/compare?q=2026Q1');
-    const ranked = cruxDrivers(
+    const ranked = horizonCrux(
       [...catalog.models.values()],
       buildSchedule(catalog, { kind: 'observed' }),
-      catalog.vocabulary,
-      '2026Q1'
+      catalog.vocabulary
     ).filter((r) => r.changed.length > 0);
     const table = page.getByRole('table', { name: 'Who each crux driver moves, and where' });
     await expect(table.locator('tbody th')).toHaveText(
@@ -104,7 +105,7 @@ test.describe('compare page', () => {
     const top = ranked[0]!;
     await expect(
       page.getByText(
-        `${driverLabel(catalog.vocabulary, top.driver)} moves ${top.changed.length} of 5`
+        `${driverLabel(catalog.vocabulary, top.driver)} moves ${top.changed.length} of ${catalog.scenarios.length}`
       )
     ).toBeVisible();
   });

@@ -46,6 +46,7 @@ export { evaluateGuard, traceGuard, type Frame, type GuardTrace, type AnyGuard }
 export {
   describeGuard,
   conditionsInWords,
+  lower,
   conditionGroup,
   groupSummary,
   formatLevel,

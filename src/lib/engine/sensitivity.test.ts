@@ -109,7 +109,7 @@ describe('whatMoved', () => {
     expect(mover).toMatchObject({ analyst: 'reader', moved: true, firstQuarter: '2027Q1' });
     expect(mover!.transition).toMatchObject({ fromLabel: 'Calm', toLabel: 'Thaw', in: 'scenario' });
     expect(mover!.sentence).toBe(
-      'Reader (Calm → Thaw in 2027Q1, because sanctions at easing or higher)'
+      'Reader (Calm → Thaw in 2027Q1, because sanctions at easing or lifted)'
     );
     expect(stayer).toMatchObject({ analyst: 'other', moved: false });
     expect(stayer!.heldBack).toMatchObject({ stateLabel: 'Calm', toLabel: 'Storm' });

@@ -130,6 +130,10 @@ describe('the explore and compare link, property-based', () => {
         if (f !== null && !e.analysts.includes(f)) expected++;
         expect(e.focus).toBe(f !== null && e.analysts.includes(f) ? f : e.analysts[0]);
 
+        // Each uncertain driver in the link is either kept or reported, once.
+        const asked = params.getAll(KEYS.uncertain).filter((t) => t.trim() !== '').length;
+        expected += asked - (e.uncertain ?? []).length;
+
         expect(notices).toHaveLength(expected);
         for (const notice of notices) expect(notice).toMatch(/^The link/);
         // What was kept makes a link that reads back the same, with nothing to report.
