@@ -67,3 +67,33 @@ test('an override starts at the quarter chosen in “A change applies from”, t
   await page.getByLabel('Arms control', { exact: true }).selectOption('new-framework');
   await expect(page).toHaveURL(/o=[^&]*armsControl\.new-framework\.2026Q1/);
 });
+
+test('the state diagram labels its edges and opens them; a visited state selects the quarter it was entered', async ({
+  page
+}) => {
+  const model = catalog.models.get(KORTUNOV)!;
+  const path = runPath(model, buildSchedule(catalog, { kind: 'observed' }));
+  const stalled = path.steps.find((s) => s.state !== path.steps[0]!.state)!;
+
+  await page.goto(`/explore?p=observed&f=${KORTUNOV}&q=2026Q2`);
+  await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
+  const diagram = page.locator('section.focus');
+  const edge = model.scenario.transitions[0]!;
+  const label = diagram.locator(`[data-transition="${edge.id}"]`);
+  await expect(label.locator('text')).not.toBeEmpty();
+  await label.click();
+  const detail = page.getByTestId('transition-detail');
+  const name = (id: string) => model.scenario.states[id]!.label;
+  await expect(detail.getByRole('heading')).toContainText(name(edge.from));
+  await expect(detail.getByRole('heading')).toContainText(name(edge.to));
+  await expect(detail.getByRole('list', { name: 'Conditions of the transition' })).toBeVisible();
+
+  // Enter on a state the path visited earlier views the quarter it was entered.
+  const node = diagram.getByRole('listitem', { name: new RegExp(`^${stalled.label}:`) });
+  await node.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('slider', { name: /selected quarter/ }).first()).toHaveAttribute(
+    'aria-valuetext',
+    new RegExp(`^${stalled.quarter}`)
+  );
+});

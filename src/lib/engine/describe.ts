@@ -54,6 +54,39 @@ export function describeGuard(guard: AnyGuard, vocabulary: Vocabulary, nested = 
   }
 }
 
+/**
+ * A guard in a few words for a diagram's edge: "Ukraine: war/talks", "White House: dealmaking +
+ * 2 more", "from 2029Q1". Pure; the full words are describeGuard's.
+ */
+export function shortGuard(guard: AnyGuard, vocabulary: Vocabulary, max = 30): string {
+  const leaves: string[] = [];
+  const walk = (g: AnyGuard, negated: boolean) => {
+    switch (g.type) {
+      case 'and':
+      case 'or':
+        for (const c of g.params.guards) walk(c, negated);
+        return;
+      case 'not':
+        walk(g.params.guard, !negated);
+        return;
+      case 'chance':
+        return;
+      case 'from':
+      case 'until':
+        leaves.push(`${g.type} ${g.params.quarter}`);
+        return;
+      default: {
+        const text = describeGuard(g, vocabulary);
+        leaves.push(negated ? `not ${text}` : text);
+      }
+    }
+  };
+  walk(guard, false);
+  const first = leaves[0] ?? '';
+  const cut = first.length > max ? `${first.slice(0, max - 1)}…` : first;
+  return leaves.length > 1 ? `${cut} +${leaves.length - 1}` : cut;
+}
+
 export function formatPercent(p: number): string {
   const pct = p * 100;
   return `${pct >= 10 || Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1)}%`;

@@ -45,6 +45,7 @@ export {
 export { evaluateGuard, traceGuard, type Frame, type GuardTrace, type AnyGuard } from './guards';
 export {
   describeGuard,
+  shortGuard,
   conditionsInWords,
   lower,
   conditionGroup,
