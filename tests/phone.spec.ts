@@ -2,7 +2,7 @@
  * A phone (390×844, touch): no page scrolls sideways as a whole, and a tap on the timeline shows
  * the quarter's details without moving the selected quarter.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { readCatalog } from '../src/cli/readCatalog';
 
 const catalog = readCatalog().catalog;
@@ -68,4 +68,70 @@ test('a tap on the timeline shows that quarter and leaves the selected quarter a
 
   await tapped.getByRole('button', { name: 'View 2025Q3' }).click();
   await expect(slider).toHaveAttribute('aria-valuetext', /^2025Q3/);
+});
+
+/** The element lies within the phone's width: readable without scrolling the page sideways. */
+async function expectOnScreen(locator: Locator, width: number) {
+  await locator.scrollIntoViewIfNeeded();
+  await expect(locator).toBeVisible();
+  const box = (await locator.boundingBox())!;
+  expect(box.x, `${await locator.textContent()} starts left of the screen`).toBeGreaterThanOrEqual(
+    0
+  );
+  expect(
+    box.x + box.width,
+    `${await locator.textContent()} ends past the screen`
+  ).toBeLessThanOrEqual(width);
+}
+
+/** The column's name a card shows beside a value (drawn from data-label, not in the text). */
+function shownLabel(cell: Locator): Promise<string> {
+  return cell.evaluate((el) => getComputedStyle(el, '::before').content.replace(/^"|"$/g, ''));
+}
+
+test('the scorecard shows every analyst’s rank and ranked scores on a phone', async ({ page }) => {
+  await page.goto('/scorecard');
+  const width = page.viewportSize()!.width;
+  const table = page.getByRole('region', { name: 'Scores' });
+  for (const scenario of catalog.scenarios) {
+    const card = table.locator(`tr[data-analyst="${scenario.id}"]`);
+    await expectOnScreen(card.getByRole('rowheader'), width);
+    const rank = card.locator('[data-metric="rank"]');
+    await expectOnScreen(rank, width);
+    await expect(rank).toHaveText(/^\s*(\d+|too few to rank)\s*$/);
+    expect(await shownLabel(rank)).toBe('Rank');
+    for (const run of ['a', 'b']) {
+      const score = card.locator(`[data-metric="${run}-rps"]`);
+      await expectOnScreen(score, width);
+      await expect(score).toHaveText(/^\s*(\d\.\d{3}|—)\s*$/);
+      expect(await shownLabel(score)).toBe(`Run ${run.toUpperCase()}: ranked score`);
+    }
+  }
+});
+
+test('compare shows every analyst’s state in the selected quarter on a phone, and a tap there explains it', async ({
+  page
+}) => {
+  await page.goto('/compare?q=2026Q1');
+  await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
+  const width = page.viewportSize()!.width;
+  const cards = page.getByTestId('matrix-cards');
+  // Every analyst whose forecast has started by 2026Q1, and what happened.
+  const started = catalog.scenarios.filter((s) => s.start.quarter <= '2026Q1');
+  expect(started.length).toBeGreaterThan(1);
+  for (const row of ['observed', ...started.map((s) => s.id)]) {
+    const current = cards.locator(`[data-row="${row}"] [data-current="true"]`);
+    await expect(current).toHaveCount(1);
+    await expectOnScreen(current, width);
+    await expect(current).toContainText(/→ .*\(level [−+]?\d\)/);
+  }
+
+  const other = started.at(-1)!;
+  await cards.locator(`[data-row="${other.id}"] [data-current="true"]`).click();
+  await expect(cards.locator(`[data-row="${other.id}"] [data-current="true"]`)).toHaveAttribute(
+    'aria-pressed',
+    'true'
+  );
+  const name = await cards.locator(`[data-row="${other.id}"] h3`).textContent();
+  await expect(page.getByRole('heading', { name: `${name!.trim()} in 2026Q1` })).toBeVisible();
 });
