@@ -63,6 +63,21 @@ test('a tap on the timeline shows that quarter and leaves the selected quarter a
   await page.touchscreen.tap(box.x - box.width * 1.5, box.y + box.height / 2);
   const tapped = page.getByTestId('timeline-tapped');
   await expect(tapped).toContainText('2025Q3');
+  // The details are on screen, and the level names stay at the frame's left while it scrolls.
+  const width = page.viewportSize()!.width;
+  const tip = page.locator('.chart-tooltip').first();
+  await expect(tip).toContainText('2025Q3');
+  await expectOnScreen(tip, width);
+  const frame = (await page.locator('.plot').first().boundingBox())!;
+  expect(
+    await page
+      .locator('.plot')
+      .first()
+      .evaluate((el) => el.scrollLeft)
+  ).toBeGreaterThan(0);
+  const axis = page.locator('.level-axis').first();
+  await expect(axis).toBeVisible();
+  expect(Math.round((await axis.boundingBox())!.x)).toBe(Math.round(frame.x));
   await expect(slider).toHaveAttribute('aria-valuetext', /^2026Q1/);
   await expect(page).not.toHaveURL(/q=2025Q3/);
 
