@@ -150,3 +150,22 @@ test('compare shows every analyst’s state in the selected quarter on a phone, 
   const name = await cards.locator(`[data-row="${other.id}"] h3`).textContent();
   await expect(page.getByRole('heading', { name: `${name!.trim()} in 2026Q1` })).toBeVisible();
 });
+
+test('the state diagram keeps each analyst’s current state in view on a phone', async ({
+  page
+}) => {
+  const width = page.viewportSize()!.width;
+  for (const scenario of catalog.scenarios) {
+    await page.goto(`/explore?q=2026Q1&f=${scenario.id}`);
+    await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
+    const now = page.locator('figure.diagram .now-tag').first();
+    await expect(now).toHaveCount(1);
+    const frame = now.locator('xpath=ancestor::div[contains(@class, "canvas")][1]');
+    const box = (await now.boundingBox())!;
+    const view = (await frame.boundingBox())!;
+    expect(box.x, `${scenario.id}: NOW is left of the frame`).toBeGreaterThanOrEqual(view.x);
+    expect(box.x + box.width, `${scenario.id}: NOW is right of the frame`).toBeLessThanOrEqual(
+      Math.min(view.x + view.width, width)
+    );
+  }
+});
