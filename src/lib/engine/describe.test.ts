@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realCatalog } from './testCatalog';
-import { conditionGroup, describeGuard, groupSummary, lower } from './describe';
+import { conditionGroup, describeGuard, groupSummary, lower, shortGuard } from './describe';
 import { traceGuard, type AnyGuard } from './guards';
 import { indexDrivers } from './vocabulary';
 
@@ -93,5 +93,40 @@ describe('conditionGroup keeps any-of and all-of apart', () => {
     const g = conditionGroup(trace, vocabulary);
     expect(g).toMatchObject({ kind: 'all', held: false, met: 0 });
     expect(g.items).toHaveLength(1);
+  });
+});
+
+describe('shortGuard', () => {
+  it('names the first condition briefly and counts the rest', () => {
+    const guard: AnyGuard = {
+      type: 'and',
+      params: {
+        guards: [
+          { type: 'driverIs', params: { driver: 'whiteHouse', levels: ['dealmaking'] } },
+          { type: 'driverAtLeast', params: { driver: 'sanctions', level: 'easing' } },
+          { type: 'from', params: { quarter: '2029Q1' } }
+        ]
+      }
+    };
+    expect(shortGuard(guard, vocabulary)).toBe('White House: dealmaking +2');
+    expect(
+      shortGuard(
+        { type: 'driverAtLeast', params: { driver: 'sanctions', level: 'easing' } },
+        vocabulary
+      )
+    ).toBe('Sanctions: easing/lifted');
+    expect(shortGuard({ type: 'from', params: { quarter: '2029Q1' } }, vocabulary)).toBe(
+      'from 2029Q1'
+    );
+  });
+
+  it('cuts a long condition to the length asked for', () => {
+    const text = shortGuard(
+      { type: 'driverIs', params: { driver: 'ukraine', levels: ['war', 'talks', 'ceasefire'] } },
+      vocabulary,
+      12
+    );
+    expect(text).toHaveLength(12);
+    expect(text.endsWith('…')).toBe(true);
   });
 });

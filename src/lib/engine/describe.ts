@@ -55,10 +55,11 @@ export function describeGuard(guard: AnyGuard, vocabulary: Vocabulary, nested = 
 }
 
 /**
- * A guard in a few words for a diagram's edge: "Ukraine: war/talks", "White House: dealmaking +
- * 2 more", "from 2029Q1". Pure; the full words are describeGuard's.
+ * A guard in a few words for a diagram's edge: "Ukraine: war", "White House: dealmaking +2",
+ * "from 2029Q1"; the first condition, cut at `max` characters, and how many more there are. Pure;
+ * the full words are describeGuard's.
  */
-export function shortGuard(guard: AnyGuard, vocabulary: Vocabulary, max = 30): string {
+export function shortGuard(guard: AnyGuard, vocabulary: Vocabulary, max = 24): string {
   const leaves: string[] = [];
   const walk = (g: AnyGuard, negated: boolean) => {
     switch (g.type) {
@@ -76,8 +77,13 @@ export function shortGuard(guard: AnyGuard, vocabulary: Vocabulary, max = 30): s
         leaves.push(`${g.type} ${g.params.quarter}`);
         return;
       default: {
-        const text = describeGuard(g, vocabulary);
-        leaves.push(negated ? `not ${text}` : text);
+        // The driver's short name and the levels that satisfy it, as describeGuard lists them.
+        const name = driverLabel(vocabulary, g.params.driver).replace(
+          / (stance|political consensus|factor|ties)$/,
+          ''
+        );
+        const levels = describeGuard(g, vocabulary).split(' at ').slice(1).join(' at ');
+        leaves.push(`${negated ? 'not ' : ''}${name}: ${levels.replace(/, | or /g, '/')}`);
       }
     }
   };
