@@ -32,9 +32,19 @@ export class AnalysisTask<R extends AnalysisRequest> {
   /** The request the result answers. */
   request = $state<R | undefined>(undefined);
   #job: AnalysisJob<AnalysisResult<R>> | undefined;
+  /**
+   * Whether a new question stops the one still running. Cancelling restarts the worker, which is
+   * right for a long search the user moved on from, and wasteful for the short questions a page
+   * asks on every driver change: those let the stale answer finish and ignore it.
+   */
+  #cancelsRunning: boolean;
+
+  constructor(options: { cancelsRunning?: boolean } = {}) {
+    this.#cancelsRunning = options.cancelsRunning ?? true;
+  }
 
   run(request: R): Promise<void> {
-    this.#job?.cancel();
+    if (this.#cancelsRunning) this.#job?.cancel();
     const job = analysisClient().run(request);
     this.#job = job;
     this.status = 'running';

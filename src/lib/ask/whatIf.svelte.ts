@@ -13,13 +13,13 @@ export class WhatIfAnalysis {
     kind: 'distribution';
     analysts: string[];
     schedule: ScheduleSpec;
-  }>();
+  }>({ cancelsRunning: false });
   moved = new AnalysisTask<{
     kind: 'whatMoved';
     analysts: string[];
     schedule: ScheduleSpec;
     labels?: Record<string, string>;
-  }>();
+  }>({ cancelsRunning: false });
 
   /** `labels`: each analyst's name in sentences, by id. */
   constructor(view: ExplorationView, labels: Record<string, string>) {

@@ -13,6 +13,7 @@ import {
   rankScores,
   toIndex,
   type Catalog,
+  type Model,
   type PathResult,
   type Schedule
 } from '../engine';
@@ -46,10 +47,14 @@ export interface ViewRun {
 }
 
 /** Every analyst's path under one schedule: showing or hiding one costs nothing. */
-export function pathsUnder(catalog: Catalog, schedule: Schedule): Map<string, PathResult> {
-  return new Map(
-    catalog.scenarios.map((s) => [s.id, cachedRunPath(catalog.models.get(s.id)!, schedule)])
-  );
+export function pathsUnder(
+  catalog: Catalog,
+  schedule: Schedule,
+  // A second schedule kept alongside the view's (a baseline) runs uncached, so that it does not
+  // evict the view's own paths from the one-entry-per-model cache.
+  run: (model: Model, schedule: Schedule) => PathResult = cachedRunPath
+): Map<string, PathResult> {
+  return new Map(catalog.scenarios.map((s) => [s.id, run(catalog.models.get(s.id)!, schedule)]));
 }
 
 /** Runs every model on an exploration's drivers (a saved slide; live pages use ExplorationView). */
