@@ -160,7 +160,9 @@ test.describe('explore page', () => {
     await driver(page, 'China factor').selectOption('wedge');
     await page.getByRole('checkbox', { name: /Yu Sui 2021/ }).uncheck();
     await page.getByLabel('Diagram and explanation for').selectOption('notte-2025-reset');
+    // The link is written a frame after each change: wait for the last one to be in it.
     await expect(page).toHaveURL(/q=2024Q3/);
+    await expect(page).toHaveURL(/f=notte-2025-reset/);
 
     const url = page.url();
     const selects = page.locator('.controls select');
