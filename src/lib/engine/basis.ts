@@ -3,7 +3,8 @@
  * article's words) put it in the state it is in. The scorecard scores an analyst only on quarters
  * reached without any, and views mark the rest.
  */
-import type { Guard, Scenario, SourceRef } from './schema';
+import type { Guard, Scenario, SourceRef, Vocabulary } from './schema';
+import { describeGuard } from './describe';
 import type { GuardTrace } from './guards';
 
 /** An element the model reads in, named for a reader. */
@@ -61,7 +62,9 @@ export function conditionName(guard: Guard): string {
 export function transitionReadings(
   scenario: Scenario,
   transitionId: string,
-  trace: GuardTrace
+  trace: GuardTrace,
+  /** With it, a condition is named by its levels ("sanctions at steady, easing or lifted"). */
+  vocabulary?: Vocabulary
 ): Reading[] {
   const t = scenario.transitions.find((x) => x.id === transitionId);
   if (!t) return [];
@@ -69,7 +72,10 @@ export function transitionReadings(
     ...reading(`transition ${t.id}`, t.source),
     ...reading(`probability of ${t.id}`, t.probability?.source),
     ...decisiveLeaves(trace).flatMap((leaf) =>
-      reading(`condition ${conditionName(leaf.guard as Guard)} of ${t.id}`, leafSource(leaf))
+      reading(
+        `condition ${vocabulary ? describeGuard(leaf.guard, vocabulary) : conditionName(leaf.guard as Guard)} of ${t.id}`,
+        leafSource(leaf)
+      )
     ),
     ...reading(`state ${t.to}`, scenario.states[t.to]?.source)
   ];

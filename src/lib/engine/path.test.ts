@@ -98,3 +98,18 @@ describe('runPath', () => {
     expect(path.steps.find((s) => s.quarter === '2023Q1')!.level).toBe(3);
   });
 });
+
+describe('runPath readings', () => {
+  it('name a deciding condition by its levels, never by a direction sign', () => {
+    const conditions = [...catalog.models.values()].flatMap((m) =>
+      runPath(m, observed).steps.flatMap((s) =>
+        s.readings.filter((r) => r.element.startsWith('condition '))
+      )
+    );
+    expect(conditions.length).toBeGreaterThan(0);
+    for (const r of conditions) {
+      expect(r.element).not.toMatch(/[≥≤]|or higher|or lower/);
+      expect(r.element).toMatch(/^condition .+ at .+ of [a-z0-9-]+$|^condition (from|until) /);
+    }
+  });
+});

@@ -152,11 +152,15 @@ export function runPath(model: Model, schedule: Schedule, options: RunOptions = 
       };
     });
     if (t > 0 && transitions.length > 0) {
-      readings = transitions.flatMap((x) => transitionReadings(model.scenario, x.id, x.trace));
+      readings = transitions.flatMap((x) =>
+        transitionReadings(model.scenario, x.id, x.trace, model.vocabulary)
+      );
     } else if (t === 0 && transitions.length > 0) {
       readings = [
         ...readings,
-        ...transitions.flatMap((x) => transitionReadings(model.scenario, x.id, x.trace))
+        ...transitions.flatMap((x) =>
+          transitionReadings(model.scenario, x.id, x.trace, model.vocabulary)
+        )
       ];
     }
     return {
