@@ -4,21 +4,14 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { readCatalog } from '../src/cli/readCatalog';
+import { readerPages } from './helpers/pages';
 
 const catalog = readCatalog().catalog;
 if (!catalog) throw new Error('the scenario files do not validate: npm run crosswinds -- validate');
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-const PAGES = [
-  '/',
-  '/explore',
-  '/compare',
-  '/scorecard',
-  '/sources',
-  ...catalog.scenarios.map((s) => `/sources/${s.source.ref}`),
-  '/brief'
-];
+const PAGES = readerPages(catalog);
 
 for (const path of PAGES) {
   test(`${path} has no page-level horizontal overflow at 390 px`, async ({ page }) => {

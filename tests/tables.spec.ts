@@ -4,21 +4,14 @@
  */
 import { expect, test } from '@playwright/test';
 import { readCatalog } from '../src/cli/readCatalog';
+import { readerPages } from './helpers/pages';
 
 const catalog = readCatalog().catalog;
 if (!catalog) throw new Error('the scenario files do not validate: npm run crosswinds -- validate');
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-const PAGES = [
-  '/',
-  '/explore',
-  '/compare',
-  '/scorecard',
-  '/sources',
-  ...catalog.scenarios.map((s) => `/sources/${s.source.ref}`),
-  '/brief'
-];
+const PAGES = readerPages(catalog);
 
 for (const path of PAGES) {
   test(`no table on ${path} is clipped at 1440×900`, async ({ page }) => {
