@@ -1,8 +1,2 @@
-/**
- * The built-in catalog. The build validates the scenario files (vite/catalogPlugin.ts) and ships
- * them as plain data; here the models are rebuilt from it, which needs no YAML parser or zod.
- */
-import data from 'virtual:crosswinds-catalog';
-import { catalogFromData } from './engine';
-
-export const catalog = catalogFromData(data);
+export { catalog, catalogNow, showCatalog } from './catalog.svelte';
+export { builtInCatalog } from './builtInCatalog';

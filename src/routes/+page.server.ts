@@ -10,6 +10,6 @@ export function load() {
     events: history.events.length,
     firstQuarter: history.quarters[0]!.quarter,
     lastQuarter: history.quarters.at(-1)!.quarter,
-    analysts: scenarios.map((s) => analystLabel(s, scenarios))
+    analysts: scenarios.map((s) => analystLabel(s, { scenarios }))
   };
 }

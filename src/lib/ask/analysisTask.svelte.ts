@@ -3,7 +3,7 @@
  * done with its answer, failed with a message, or cancelled. Starting a new question cancels the
  * one still running, so an answer never belongs to a view the user has already left.
  */
-import { catalog } from '$lib/catalog';
+import { builtInCatalog, catalogNow } from '$lib/catalog';
 import {
   AnalysisCancelled,
   createAnalysisClient,
@@ -14,10 +14,19 @@ import {
 } from '$lib/worker';
 
 let client: AnalysisClient | undefined;
+let clientCatalog: unknown;
 
-/** The page's one worker client, started on the first question; the worker loads the catalog. */
+/**
+ * The page's one worker client, started on the first question. The worker loads the built-in
+ * catalog itself; a catalog with the user's own forecasts or record is sent to it, and a change of
+ * catalog starts a new worker (jobs of the old one are cancelled).
+ */
 export function analysisClient(): AnalysisClient {
-  client ??= createAnalysisClient(catalog, { sendCatalog: false });
+  const now = catalogNow();
+  if (client && clientCatalog === now) return client;
+  client?.dispose();
+  client = createAnalysisClient(now, { sendCatalog: now !== builtInCatalog });
+  clientCatalog = now;
   return client;
 }
 

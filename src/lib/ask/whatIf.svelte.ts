@@ -21,8 +21,8 @@ export class WhatIfAnalysis {
     labels?: Record<string, string>;
   }>({ cancelsRunning: false });
 
-  /** `labels`: each analyst's name in sentences, by id. */
-  constructor(view: ExplorationView, labels: Record<string, string>) {
+  /** `labels`: each analyst's name in sentences, by id (read live: the catalog may change). */
+  constructor(view: ExplorationView, labels: () => Record<string, string>) {
     $effect(() => {
       if (!view.ready) return;
       const analysts = [...view.shown];
@@ -31,7 +31,7 @@ export class WhatIfAnalysis {
         void this.distribution.run({ kind: 'distribution', analysts, schedule });
       } else this.distribution.clear();
       if (view.isWhatIf) {
-        void this.moved.run({ kind: 'whatMoved', analysts, schedule, labels });
+        void this.moved.run({ kind: 'whatMoved', analysts, schedule, labels: labels() });
       } else this.moved.clear();
     });
   }

@@ -32,7 +32,7 @@ export function citedArticles(catalog: Pick<Catalog, 'scenarios'>, sources: Slid
     return [
       {
         ref: s.source.ref,
-        label: analystLabel(s, catalog.scenarios),
+        label: analystLabel(s, catalog),
         author: s.source.author,
         title: s.source.title,
         ...(s.source.descriptiveTitle ? { descriptiveTitle: true } : {}),

@@ -42,7 +42,7 @@ const isWhatIf = (e: Exploration) => e.overrides.length > 0 || (e.uncertain ?? [
 
 function presetName(catalog: Catalog, e: Exploration): string | undefined {
   const scenario = catalog.scenarios.find((s) => s.id === e.preset);
-  return scenario ? analystLabel(scenario, catalog.scenarios) : undefined;
+  return scenario ? analystLabel(scenario, catalog) : undefined;
 }
 
 /**

@@ -33,7 +33,7 @@ function presetWords(catalog: Catalog, e: Exploration): string {
       ? 'what happened (carried forward after the record ends)'
       : `${analystLabel(
           catalog.scenarios.find((s) => s.id === e.preset)!,
-          catalog.scenarios
+          catalog
         )}’s assumptions`;
   const overrides = e.overrides.map(
     (o) =>
@@ -87,7 +87,7 @@ export function sourcesLine(catalog: Catalog, sources: SlideSource[]): string {
   for (const s of sources) byRef.set(s.ref, [...(byRef.get(s.ref) ?? []), s.para]);
   const label = (ref: string) => {
     const scenario = catalog.scenarios.find((s) => s.source.ref === ref);
-    return scenario ? analystLabel(scenario, catalog.scenarios) : ref;
+    return scenario ? analystLabel(scenario, catalog) : ref;
   };
   return `Sources: ${[...byRef]
     .map(

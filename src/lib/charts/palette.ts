@@ -7,9 +7,47 @@ export const OBSERVED_COLOUR = '#1a1a1a';
 
 const ANALYST_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'];
 
-/** A stable colour per analyst, by the analyst's position in the catalog. */
-export function analystColour(index: number): string {
-  return ANALYST_COLOURS[index % ANALYST_COLOURS.length]!;
+/** Line patterns that tell apart two analysts of one colour; solid first. */
+const ANALYST_DASHES = [undefined, '7 4', '2 3', '9 3 2 3'] as const;
+
+/** The built-in forecasts keep the colours they have always had, each solid. */
+const BUILT_IN_SLOTS: Record<string, number> = {
+  'kortunov-2025-thaw': 0,
+  'notte-2025-reset': 1,
+  'trenin-2020-common-threat': 2,
+  'trenin-2020-guardrails': 3,
+  'yusui-2021-stalemate': 4
+};
+
+export interface AnalystStyle {
+  colour: string;
+  /** An SVG stroke-dasharray; absent for a solid line. */
+  dash?: string;
+}
+
+/** FNV-1a: a small, stable hash, the same in every browser and run. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * An analyst's colour and line pattern, by id alone: whatever else is loaded, an analyst keeps
+ * its style. Other ids than the built-in ones take one of the remaining colour × pattern slots
+ * by a hash of the id (two of them may share a slot; their labels still tell them apart).
+ */
+export function analystStyle(id: string): AnalystStyle {
+  const taken = new Set(Object.values(BUILT_IN_SLOTS));
+  const slots = ANALYST_COLOURS.length * ANALYST_DASHES.length;
+  const free = Array.from({ length: slots }, (_, i) => i).filter((i) => !taken.has(i));
+  const slot = BUILT_IN_SLOTS[id] ?? free[hash(id) % free.length]!;
+  const colour = ANALYST_COLOURS[slot % ANALYST_COLOURS.length]!;
+  const dash = ANALYST_DASHES[Math.floor(slot / ANALYST_COLOURS.length)];
+  return dash ? { colour, dash } : { colour };
 }
 
 /** Fill colours for the seven levels −3 … +3. */

@@ -20,6 +20,8 @@ export interface TimelineSeries {
   label: string;
   /** Stroke and band colour (see palette.ts). */
   colour: string;
+  /** Line pattern (SVG dasharray) where another analyst shares the colour. */
+  dash?: string;
   /** The path quarter by quarter; quarters before the model's start are simply absent. */
   steps: PathStep[];
   /** Draw the probability of every level as a band behind the line. */
@@ -76,6 +78,7 @@ export interface PlacedSeries {
   id: string;
   label: string;
   colour: string;
+  dash?: string;
   kind: 'observed' | 'forecast';
   /** SVG path data; empty when the series has no quarter in the domain. */
   path: string;
@@ -248,6 +251,7 @@ export function timelineGeometry(
       id: s.id,
       label: s.label,
       colour: s.colour,
+      ...(s.dash ? { dash: s.dash } : {}),
       kind: 'forecast',
       path: linePath(points, x),
       points,

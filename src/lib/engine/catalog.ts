@@ -10,7 +10,9 @@ import { checkHistory, checkScenario, checkVocabulary, type ArticleNumbering } f
 import { checkModel } from './modelCheck';
 import { resolveModel, type Model } from './model';
 import type { ValidationIssue } from './issues';
-import type { Catalog } from './catalogData';
+import { composeVocabulary, type Catalog, type SkippedFile } from './catalogData';
+import { horizonOf, toIndex } from './quarter';
+import { formatIssue } from './issues';
 
 export type { Catalog } from './catalogData';
 
@@ -75,17 +77,47 @@ export function loadCatalog(files: CatalogFiles, options: LoadOptions = {}): Loa
   }
 
   const scenarios: Scenario[] = [];
-  const models = new Map<string, Model>();
+  const loaded = new Map<string, Model>();
+  const skipped: SkippedFile[] = [];
   const shared = { vocabulary, likelihood, history, articles: options.articles };
   for (const file of files.forecasts) {
-    const { model, issues: found } = loadForecast(file, shared, models);
+    const { model, issues: found } = loadForecast(file, shared, loaded);
     if (model) {
       scenarios.push(model.scenario);
-      models.set(model.scenario.id, model);
+      loaded.set(model.scenario.id, model);
+    } else {
+      skipped.push({
+        file: file.path,
+        messages: found.filter((i) => i.severity === 'error').map(formatIssue)
+      });
     }
     issues.push(...found);
   }
-  return { catalog: { vocabulary, scale, likelihood, history, scenarios, models }, issues };
+  return {
+    catalog: assembleCatalog({ vocabulary, scale, likelihood, history }, scenarios, skipped),
+    issues
+  };
+}
+
+/**
+ * A catalog of forecasts that passed checkForecast: the vocabulary gains the drivers they declare,
+ * and every model is resolved against that one vocabulary. Pure.
+ */
+export function assembleCatalog(
+  base: Pick<Catalog, 'vocabulary' | 'scale' | 'likelihood' | 'history'>,
+  scenarios: Scenario[],
+  skipped: SkippedFile[] = []
+): Catalog {
+  const vocabulary = composeVocabulary(base.vocabulary, scenarios);
+  const context = { vocabulary, likelihood: base.likelihood };
+  return {
+    ...base,
+    vocabulary,
+    scenarios,
+    models: new Map(scenarios.map((s) => [s.id, resolveModel(s, context)])),
+    horizon: horizonOf(scenarios, base.history.quarters),
+    ...(skipped.length ? { skipped } : {})
+  };
 }
 
 /** What a forecast is checked against: the shared files, already loaded. */
@@ -137,9 +169,13 @@ export function checkForecast(
       message: `duplicate forecast id "${scenario.id}"`
     });
   }
+  found.push(...checkOwnDrivers(scenario, path, vocabulary, loaded));
+  const own = composeVocabulary({ drivers: vocabulary.drivers.filter((d) => !d.declaredBy) }, [
+    scenario
+  ]);
   found.push(
     ...checkScenario(scenario, path, {
-      vocabulary,
+      vocabulary: own,
       likelihood,
       articles,
       otherTopics: history.otherTopics
@@ -147,7 +183,52 @@ export function checkForecast(
   );
   const failed = () => found.some((i) => i.severity === 'error');
   if (failed()) return { issues: found };
-  const model = resolveModel(scenario, { vocabulary, likelihood });
+  const model = resolveModel(scenario, { vocabulary: own, likelihood });
   found.push(...checkModel(model, path, likelihood));
   return failed() ? { issues: found } : { model, issues: found };
+}
+
+/**
+ * A forecast's own drivers may not redefine a shared driver, and a driver another loaded forecast
+ * declares must have the same levels here (the catalog holds one driver per id). Pure.
+ */
+function checkOwnDrivers(
+  scenario: Scenario,
+  path: string,
+  vocabulary: Catalog['vocabulary'],
+  loaded: ReadonlyMap<string, Model>
+): ValidationIssue[] {
+  const found: ValidationIssue[] = [];
+  const add = (at: string, message: string) =>
+    found.push({ severity: 'error', file: path, path: at, message });
+  const seen = new Set<string>();
+  (scenario.drivers ?? []).forEach((d, i) => {
+    if (seen.has(d.id)) add(`drivers[${i}].id`, `duplicate driver id "${d.id}"`);
+    seen.add(d.id);
+    const levelIds = d.levels.map((l) => l.id);
+    levelIds.forEach((l, j) => {
+      if (levelIds.indexOf(l) !== j)
+        add(`drivers[${i}].levels[${j}].id`, `duplicate level id "${l}"`);
+    });
+    if (vocabulary.drivers.some((v) => v.id === d.id && !v.declaredBy)) {
+      add(
+        `drivers[${i}].id`,
+        `"${d.id}" is a shared driver already; read it without declaring it, or choose another id`
+      );
+      return;
+    }
+    for (const other of loaded.values()) {
+      const theirs = other.scenario.drivers?.find((o) => o.id === d.id);
+      if (theirs && theirs.levels.map((l) => l.id).join() !== levelIds.join()) {
+        add(
+          `drivers[${i}].levels`,
+          `${other.scenario.id} declares "${d.id}" with the levels ${theirs.levels.map((l) => l.id).join(', ')}; use the same levels or another id`
+        );
+      }
+    }
+  });
+  if (scenario.until !== undefined && toIndex(scenario.until) < toIndex(scenario.start.quarter)) {
+    add('until', `expected a quarter at or after the start (${scenario.start.quarter})`);
+  }
+  return found;
 }

@@ -90,11 +90,21 @@ export function checkScenario(
   const stateIds = Object.keys(scenario.states);
   const article = context.articles?.[scenario.source.ref];
 
+  // An article without a numbered copy here is cited as its author gives it: by URL, with the
+  // paragraph numbers and quotes in the file, which a reader checks against the original.
   if (context.articles && !article) {
-    add(
-      'source.ref',
-      `no numbered article "${scenario.source.ref}"; expected one of ${Object.keys(context.articles).join(', ')}${didYouMean(closestName(scenario.source.ref, Object.keys(context.articles)))}`
-    );
+    if (scenario.source.url) {
+      add(
+        'source.ref',
+        `no numbered copy of "${scenario.source.ref}"; its paragraphs and quotes are taken as the file gives them, to be checked against ${scenario.source.url}`,
+        'warning'
+      );
+    } else {
+      add(
+        'source.ref',
+        `no numbered article "${scenario.source.ref}"; expected one of ${Object.keys(context.articles).join(', ')}${didYouMean(closestName(scenario.source.ref, Object.keys(context.articles)))}, or the article's \`url\` to cite it by your own paragraph numbers`
+      );
+    }
   }
 
   const checkSource = (path: string, source: SourceRef) => {
@@ -281,9 +291,6 @@ export function checkHistory(history: History, file: string, vocabulary: Vocabul
       );
     }
     previous = index;
-    for (const id of drivers.ids) {
-      if (!(id in q.drivers)) add(`quarters[${i}].drivers`, `missing driver "${id}"`);
-    }
     for (const [driver, level] of Object.entries(q.drivers)) {
       const levels = drivers.levels.get(driver);
       if (!levels) {
@@ -299,5 +306,16 @@ export function checkHistory(history: History, file: string, vocabulary: Vocabul
       }
     }
   });
+  // A driver the record leaves out is "not recorded" there, never a reason to refuse the file.
+  for (const id of drivers.ids) {
+    const missing = history.quarters.filter((q) => !(id in q.drivers)).map((q) => q.quarter);
+    if (missing.length) {
+      add(
+        'quarters',
+        `driver "${id}" is not recorded in ${missing.length} quarter(s) (${missing[0]}${missing.length > 1 ? `–${missing.at(-1)}` : ''}); views show it as not recorded and the scorecard leaves those quarters unscored`,
+        'warning'
+      );
+    }
+  }
   return list;
 }

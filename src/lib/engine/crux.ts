@@ -5,11 +5,11 @@
  */
 import type { Model } from './model';
 import type { Vocabulary } from './schema';
-import type { Schedule } from './schedule';
+import { lastQuarter, type Schedule } from './schedule';
 import { runPath } from './path';
 import { driversRead } from './pathCache';
 import { indexDrivers } from './vocabulary';
-import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
+import { fromIndex, toIndex, type Quarter } from './quarter';
 import { mixtureRun, shownPath, tableOf } from './mixture';
 
 export interface Outcome {
@@ -137,7 +137,7 @@ export function horizonCrux(
   vocabulary: Vocabulary,
   range: { from?: Quarter; to?: Quarter } = {}
 ): HorizonCrux[] {
-  const to = toIndex(range.to ?? HORIZON.last);
+  const to = range.to ? toIndex(range.to) : lastQuarter(schedule);
   const spans = models.map((model) => {
     const first = Math.max(
       range.from ? toIndex(range.from) : model.startQuarter,

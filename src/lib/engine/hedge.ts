@@ -7,7 +7,8 @@
  */
 import type { Guard, LikelihoodScale } from './schema';
 import type { Model, ResolvedTransition } from './model';
-import { fromIndex, toIndex, HORIZON } from './quarter';
+import { fromIndex, toIndex } from './quarter';
+import { modelEnd } from './model';
 
 /** Three-valued: whether a guard can hold in a quarter when every driver is free. */
 function calendarAllows(guard: Guard, quarter: number): boolean | undefined {
@@ -56,9 +57,9 @@ export interface HedgeWindow {
 export function hedgeWindows(
   model: Model,
   likelihood: LikelihoodScale,
-  last = HORIZON.last
+  last?: string
 ): HedgeWindow[] {
-  const end = Math.max(toIndex(last), model.startQuarter);
+  const end = Math.max(last ? toIndex(last) : modelEnd(model), model.startQuarter);
   const out: HedgeWindow[] = [];
   const all: ResolvedTransition[] = [...model.quarterOut.values()].flat();
   for (const t of all.sort((a, b) => a.index - b.index)) {

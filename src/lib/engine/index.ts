@@ -24,6 +24,7 @@ export type {
   ClaimTest,
   Claim,
   Scenario,
+  OwnDriver,
   HistoryEvent,
   HistoryQuarter,
   History
@@ -31,8 +32,21 @@ export type {
 export * from './issues';
 export { tooDeepFlow } from './flowDepth';
 export { closestName } from './suggest';
-export { catalogData, catalogFromData, type Catalog, type CatalogData } from './catalogData';
-export { resolveModel, perQuarterChance, type Model, type ResolvedTransition } from './model';
+export {
+  catalogData,
+  catalogFromData,
+  composeVocabulary,
+  type Catalog,
+  type CatalogData,
+  type SkippedFile
+} from './catalogData';
+export {
+  resolveModel,
+  perQuarterChance,
+  modelEnd,
+  type Model,
+  type ResolvedTransition
+} from './model';
 export { compile, machineConfig, runMachine, type QuarterEvent, type MachineStep } from './compile';
 export {
   compileTable,

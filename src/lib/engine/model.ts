@@ -5,7 +5,7 @@
  */
 import type { LikelihoodScale, Scenario, Transition, Vocabulary } from './schema';
 import { indexDrivers, type DriverIndex } from './vocabulary';
-import { toIndex } from './quarter';
+import { toIndex, HORIZON } from './quarter';
 
 export interface ResolvedTransition extends Transition {
   /** Position in the scenario file's `transitions` list. */
@@ -52,6 +52,11 @@ export function tryOrder<T extends { priority?: number; index: number }>(transit
     const pb = b.priority ?? Infinity;
     return pa === pb ? a.index - b.index : pa - pb;
   });
+}
+
+/** The last quarter a model looks to (quarter index): its `until`, or the default horizon's end. */
+export function modelEnd(model: Pick<Model, 'scenario'>): number {
+  return toIndex(model.scenario.until ?? HORIZON.last);
 }
 
 /** Pure; expects a scenario that passed validation (check.ts). */

@@ -5,9 +5,9 @@
  */
 import type { Guard, LikelihoodScale } from './schema';
 import { compoundsPastBound, hedgeWindows } from './hedge';
-import type { Model, ResolvedTransition } from './model';
+import { modelEnd, type Model, type ResolvedTransition } from './model';
 import { compileTable, settle, outcomes, AlwaysLoopError, type TableTransition } from './table';
-import { fromIndex, toIndex, HORIZON } from './quarter';
+import { fromIndex, toIndex } from './quarter';
 import type { ValidationIssue } from './issues';
 
 function collect(guard: Guard, drivers: Set<string>, quarters: Set<number>) {
@@ -43,7 +43,7 @@ function environments(model: Model): { envs: Environment[]; windows: number[]; r
   const read = new Set<string>();
   const boundaries = new Set<number>();
   for (const t of model.scenario.transitions) collect(t.guard, read, boundaries);
-  const last = toIndex(HORIZON.last);
+  const last = modelEnd(model);
   const windows = [
     model.startQuarter,
     ...[...boundaries].filter((q) => q > model.startQuarter && q <= last)
@@ -170,7 +170,7 @@ export function checkModel(
 
   const reached = new Set<number>();
   const usedTransitions = new Set<number>();
-  const last = Math.max(toIndex(HORIZON.last), model.startQuarter);
+  const last = Math.max(modelEnd(model), model.startQuarter);
   let frontier = new Set<number>();
   for (const env of byWindow[0]!) {
     const chain: TableTransition[] = [];
@@ -195,7 +195,7 @@ export function checkModel(
     if (!reached.has(i) && !marked)
       add(
         `states.${s}`,
-        `state "${s}" is unreachable under any driver schedule from ${fromIndex(model.startQuarter)} to ${HORIZON.last}; add a way in, or mark it \`reachable: false\` with \`whyUnreachable\``
+        `state "${s}" is unreachable under any driver schedule from ${fromIndex(model.startQuarter)} to ${fromIndex(last)}; add a way in, or mark it \`reachable: false\` with \`whyUnreachable\``
       );
     if (reached.has(i) && marked)
       add(`states.${s}.reachable`, `state "${s}" is ${excused} but can be reached`, 'warning');

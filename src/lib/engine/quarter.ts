@@ -36,3 +36,29 @@ export function quarterOfDate(date: string): Quarter {
   const [year, month = '1'] = date.split('-');
   return `${year}Q${Math.floor((Number(month) - 1) / 3) + 1}`;
 }
+
+export interface Horizon {
+  first: Quarter;
+  last: Quarter;
+}
+
+/**
+ * The quarters a catalog's schedules and charts cover, from its data: from the earliest of the
+ * forecasts' starts and the record's first quarter, to the latest of the forecasts' ends and the
+ * record's last quarter. A forecast that names no end (`until`) looks to HORIZON.last. Pure.
+ */
+export function horizonOf(
+  scenarios: ReadonlyArray<{ start: { quarter: Quarter }; until?: Quarter }>,
+  record?: ReadonlyArray<{ quarter: Quarter }>
+): Horizon {
+  const firsts = [...scenarios.map((s) => s.start.quarter), ...(record?.slice(0, 1) ?? [])];
+  const ends = scenarios.length ? scenarios.map((s) => s.until ?? HORIZON.last) : [HORIZON.last];
+  const lasts = [...ends, ...(record?.slice(-1) ?? [])];
+  if (firsts.length === 0) return { ...HORIZON };
+  const indices = (qs: Array<Quarter | { quarter: Quarter }>) =>
+    qs.map((q) => toIndex(typeof q === 'string' ? q : q.quarter));
+  return {
+    first: fromIndex(Math.min(...indices(firsts))),
+    last: fromIndex(Math.max(...indices(lasts)))
+  };
+}

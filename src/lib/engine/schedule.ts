@@ -3,12 +3,19 @@
  * or an analyst's assumptions) plus a user's overrides, each cell remembering where it came from.
  */
 import type { AssumptionChange, History, LikelihoodScale, Scenario, Vocabulary } from './schema';
-import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
+import { fromIndex, toIndex, horizonOf, type Quarter } from './quarter';
 import { indexDrivers } from './vocabulary';
 import type { Frame } from './guards';
 
 /** Where a scheduled level comes from, so a view can say "observed" or "your override". */
-export type Provenance = 'observed' | 'carried' | 'assumed' | 'unstated' | 'override';
+export type Provenance =
+  | 'observed'
+  | 'carried'
+  /** The record has no level for the driver there: the level shown is a stand-in (see fillLevel). */
+  | 'unrecorded'
+  | 'assumed'
+  | 'unstated'
+  | 'override';
 
 /** "sanctions = easing from 2026Q3" (until the end, or until `until`, included). */
 export interface Override {
@@ -42,6 +49,10 @@ export interface ScheduleFork {
 export interface ScheduleSources {
   vocabulary: Vocabulary;
   history: History;
+  /** The span to cover when the caller names none (a catalog's horizonOf). */
+  horizon?: { first: Quarter; last: Quarter };
+  /** The forecasts, so that a driver one declares can stand at its assumption where unrecorded. */
+  scenarios?: readonly Scenario[];
   /** Needed only to weigh the branches of a fork written with likelihood terms. */
   likelihood?: LikelihoodScale;
 }
@@ -65,14 +76,40 @@ function forkBranches(
   return raw.map((b) => ({ ...b, weight: b.weight / total })).sort((a, b) => b.weight - a.weight);
 }
 
-/** The observed levels of a quarter; outside the record, the nearest known quarter's. */
-function observedAt(
-  history: History,
-  quarter: number
-): { levels: Record<string, string>; known: boolean } {
-  const first = toIndex(history.quarters[0]!.quarter);
-  const offset = Math.min(Math.max(quarter - first, 0), history.quarters.length - 1);
-  return { levels: history.quarters[offset]!.drivers, known: quarter - first === offset };
+/**
+ * The level a driver stands at where the record has none: its last recorded level before, else
+ * the assumption of the forecast that declares it, else its first level. Runs need some level;
+ * provenance `unrecorded` keeps the views and the scorecard from treating it as observed.
+ */
+function fillLevel(sources: ScheduleSources, id: string): string {
+  const driver = sources.vocabulary.drivers.find((d) => d.id === id);
+  const declaring = sources.scenarios?.find((s) => s.id === driver?.declaredBy);
+  return declaring?.assumptions.drivers[id]?.level ?? driver?.levels[0]?.id ?? '';
+}
+
+/**
+ * The record's levels per entry, each driver it leaves out carried from an earlier entry (or
+ * filled, fillLevel) and marked as not recorded.
+ */
+function recordRows(sources: ScheduleSources, ids: readonly string[]) {
+  const carried: Record<string, string> = {};
+  return sources.history.quarters.map((q) => {
+    const levels: Record<string, string> = {};
+    const unrecorded = new Set<string>();
+    for (const id of ids) {
+      const level = q.drivers[id];
+      if (level !== undefined) carried[id] = level;
+      else unrecorded.add(id);
+      levels[id] = level ?? carried[id] ?? fillLevel(sources, id);
+    }
+    return { levels, unrecorded };
+  });
+}
+
+/** The record's row for a quarter; outside the record, the nearest known quarter's. */
+function observedAt(rows: ReturnType<typeof recordRows>, recordFirst: number, quarter: number) {
+  const offset = Math.min(Math.max(quarter - recordFirst, 0), rows.length - 1);
+  return { ...rows[offset]!, known: quarter - recordFirst === offset };
 }
 
 /** Pure. Overrides apply in order, later ones winning. */
@@ -80,15 +117,18 @@ export function buildSchedule(
   sources: ScheduleSources,
   preset: Preset,
   overrides: Override[] = [],
-  range: { first: Quarter; last: Quarter } = HORIZON
+  range: { first: Quarter; last: Quarter } = sources.horizon ??
+    horizonOf(preset.kind === 'assumed' ? [preset.scenario] : [], sources.history.quarters)
 ): Schedule {
   const { ids } = indexDrivers(sources.vocabulary);
+  const rows = recordRows(sources, ids);
+  const recordFirst = toIndex(sources.history.quarters[0]!.quarter);
   const first = toIndex(range.first);
   const last = toIndex(range.last);
   const schedule: Schedule = { first, levels: [], provenance: [] };
   const assumed = preset.kind === 'assumed' ? preset.scenario : undefined;
   const start = assumed ? toIndex(assumed.start.quarter) : Infinity;
-  const atStart = assumed ? observedAt(sources.history, start).levels : {};
+  const atStart = assumed ? observedAt(rows, recordFirst, start).levels : {};
   const forks: ScheduleFork[] = [];
   if (assumed) {
     for (const id of ids) {
@@ -109,7 +149,7 @@ export function buildSchedule(
   }
 
   for (let q = first; q <= last; q++) {
-    const observed = observedAt(sources.history, q);
+    const observed = observedAt(rows, recordFirst, q);
     const levels: Record<string, string> = {};
     const provenance: Record<string, Provenance> = {};
     for (const id of ids) {
@@ -129,7 +169,11 @@ export function buildSchedule(
         }
       } else {
         levels[id] = observed.levels[id]!;
-        provenance[id] = observed.known ? 'observed' : 'carried';
+        provenance[id] = observed.unrecorded.has(id)
+          ? 'unrecorded'
+          : observed.known
+            ? 'observed'
+            : 'carried';
       }
     }
     for (const o of overrides) {

@@ -77,7 +77,9 @@ export const Driver = z.strictObject({
   description: text,
   ordered: z.boolean(),
   levels: z.array(Level).min(2, 'at least two levels'),
-  sources: z.array(ArticleRef).min(1, 'at least one source')
+  sources: z.array(ArticleRef).min(1, 'at least one source'),
+  /** Set when a forecast declares the driver itself (`drivers:` in its file), not drivers.yaml. */
+  declaredBy: id.optional()
 });
 export type Driver = z.infer<typeof Driver>;
 
@@ -290,11 +292,30 @@ export const ScenarioSource = z.strictObject({
   url: z.url().optional()
 });
 
+/**
+ * A driver a forecast reads that the shared vocabulary (scenarios/drivers.yaml) lacks. Where the
+ * observed record has no level for it, its level is "not recorded": views say so and the
+ * scorecard leaves those quarters unscored.
+ */
+export const OwnDriver = z.strictObject({
+  id,
+  label: text,
+  description: text.optional(),
+  /** Whether the levels run from low to high (so `driverAtLeast` applies). */
+  ordered: z.boolean().default(true),
+  levels: z.array(Level).min(2, 'at least two levels'),
+  source: SourceRef
+});
+export type OwnDriver = z.infer<typeof OwnDriver>;
+
 export const Scenario = z.strictObject({
   id,
   source: ScenarioSource,
   thesis: text,
   start: z.strictObject({ quarter, state: id, source: SourceRef }),
+  /** The last quarter the forecast looks to; without it, the default horizon's end (2030Q4). */
+  until: quarter.optional(),
+  drivers: z.array(OwnDriver).optional(),
   states: z.record(id, State).refine((s) => Object.keys(s).length > 0, 'at least one state'),
   transitions: z.array(Transition),
   assumptions: z.strictObject({

@@ -5,7 +5,8 @@
  */
 import type { Catalog } from './catalog';
 import type { Model } from './model';
-import { buildSchedule, type Preset } from './schedule';
+import { buildSchedule, type Schedule } from './schedule';
+import { driversRead } from './pathCache';
 import { runPath } from './path';
 import { fromIndex, quarterOfDate, toIndex, type Quarter } from './quarter';
 import type { Reading } from './basis';
@@ -28,7 +29,12 @@ export interface RunScore {
   stated: boolean[];
   /** Per quarter: the model's readings that put it there (empty where stated). */
   readings: Reading[][];
-  /** How many quarters are scored: the stated ones. */
+  /**
+   * Per quarter, where any: the model reads a driver the record has no level for, there or
+   * earlier on its path, so its state is unknown and the quarter is not scored.
+   */
+  unknown?: boolean[];
+  /** How many quarters are scored: the stated ones whose drivers are recorded. */
   n: number;
   /** Scores over the stated quarters; absent when there are none. */
   withinOne?: number;
@@ -72,7 +78,8 @@ export function publicationQuarter(published: string, startQuarter: Quarter): Qu
 
 /** Pure. Null when the record ends before the quarter after publication. */
 export function scoreAnalyst(
-  catalog: Pick<Catalog, 'vocabulary' | 'history' | 'likelihood'>,
+  catalog: Pick<Catalog, 'vocabulary' | 'history' | 'likelihood'> &
+    Partial<Pick<Catalog, 'horizon' | 'scenarios'>>,
   model: Model
 ): AnalystScore | null {
   const scenario = model.scenario;
@@ -84,23 +91,26 @@ export function scoreAnalyst(
   const to = fromIndex(last);
   const observedByQuarter = new Map(catalog.history.quarters.map((q) => [q.quarter, q.level]));
 
-  const run = (preset: Preset) => runPath(model, buildSchedule(catalog, preset), { from, to });
-  const pathA = run({ kind: 'assumed', scenario });
-  const pathB = run({ kind: 'observed' });
+  const scheduleB = buildSchedule(catalog, { kind: 'observed' });
+  const pathA = runPath(model, buildSchedule(catalog, { kind: 'assumed', scenario }), { from, to });
+  const pathB = runPath(model, scheduleB, { from, to });
   const quarters = pathA.steps.map((s) => s.quarter);
   const observed = quarters.map((q) => observedByQuarter.get(q)!);
+  const unknownB = unrecordedFrom(model, scheduleB, quarters);
 
-  const score = (path: typeof pathA): RunScore => {
+  const score = (path: typeof pathA, unknown?: boolean[]): RunScore => {
     const levels = path.steps.map((s) => s.level);
     const stated = path.steps.map((s) => s.readings.length === 0);
-    const keep = <T>(xs: T[]) => xs.filter((_, i) => stated[i]);
-    const n = stated.filter(Boolean).length;
+    const counted = stated.map((st, i) => st && !unknown?.[i]);
+    const keep = <T>(xs: T[]) => xs.filter((_, i) => counted[i]);
+    const n = counted.filter(Boolean).length;
     const scored = n > 0;
     const distributions = keep(path.steps.map((s) => s.levelDistribution));
     return {
       levels,
       states: path.steps.map((s) => s.state),
       stated,
+      ...(unknown ? { unknown } : {}),
       readings: path.steps.map((s) => s.readings),
       n,
       ...(scored
@@ -115,11 +125,13 @@ export function scoreAnalyst(
     };
   };
   const runA = score(pathA);
-  const runB = score(pathB);
+  const runB = score(pathB, unknownB);
   const verdicts = quarters.map((_, i) =>
     quarterVerdict(runA.levels[i]!, runB.levels[i]!, observed[i]!)
   );
-  const verdictCounted = quarters.map((_, i) => runA.stated[i]! && runB.stated[i]!);
+  const verdictCounted = quarters.map(
+    (_, i) => runA.stated[i]! && runB.stated[i]! && !runB.unknown?.[i]
+  );
   const counts: Record<QuarterVerdict, number> = {
     'both-held': 0,
     'assumptions-missed': 0,
@@ -146,9 +158,29 @@ export function scoreAnalyst(
   };
 }
 
+/**
+ * Per scored quarter, whether the model's path there depends on a driver level the record does
+ * not have: from the first quarter (from the model's start) in which a driver its guards read is
+ * unrecorded, every later state is unknown. Undefined when every level it reads is recorded.
+ */
+function unrecordedFrom(model: Model, schedule: Schedule, quarters: Quarter[]) {
+  const read = driversRead(model);
+  let firstUnknown = Infinity;
+  for (let q = model.startQuarter; q < schedule.first + schedule.levels.length; q++) {
+    const row = schedule.provenance[q - schedule.first];
+    if (row && read.some((d) => row[d] === 'unrecorded')) {
+      firstUnknown = q;
+      break;
+    }
+  }
+  if (firstUnknown === Infinity) return undefined;
+  return quarters.map((q) => toIndex(q) >= firstUnknown);
+}
+
 /** Pure. Every forecast in catalog order; those with nothing to score yet are left out. */
 export function scorecard(
-  catalog: Pick<Catalog, 'vocabulary' | 'history' | 'likelihood' | 'scenarios' | 'models'>
+  catalog: Pick<Catalog, 'vocabulary' | 'history' | 'likelihood' | 'scenarios' | 'models'> &
+    Partial<Pick<Catalog, 'horizon'>>
 ) {
   return catalog.scenarios
     .map((s) => scoreAnalyst(catalog, catalog.models.get(s.id)!))

@@ -6,12 +6,13 @@
 import type { Model } from './model';
 import {
   buildSchedule,
+  lastQuarter,
   scheduleBranches,
   type Override,
   type Preset,
   type ScheduleSources
 } from './schedule';
-import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
+import { fromIndex, toIndex, type Quarter } from './quarter';
 import type { Target } from './target';
 import { couldReach, modelRun, reachWith } from './searchRuns';
 import { explainUnreachable } from './searchReason';
@@ -120,12 +121,14 @@ export function searchChanges(input: SearchInput): SearchResult {
   if (k < 1 || k > models.length)
     throw new RangeError(`at least k of ${models.length} analysts: k must be 1–${models.length}`);
   if (by < from) throw new RangeError(`the deadline ${input.by} is before ${fromIndex(from)}`);
-  if (by > toIndex(HORIZON.last))
-    throw new RangeError(`the deadline ${input.by} is after the horizon ends (${HORIZON.last})`);
   if (target.kind === 'state' && !models.some((m) => target.state in m.scenario.states))
     throw new RangeError(`no analyst named has a state "${target.state}"`);
 
   const schedule = buildSchedule(sources, preset, overrides);
+  if (by > lastQuarter(schedule))
+    throw new RangeError(
+      `the deadline ${input.by} is after the horizon ends (${fromIndex(lastQuarter(schedule))})`
+    );
   const branches = scheduleBranches(schedule);
   const runs = models.map((model) => modelRun(model, branches, target, from, by));
   const combine = (p: number[]) => (p.length === 1 ? p[0]! : atLeastK(p, k));

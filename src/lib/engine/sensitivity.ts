@@ -4,12 +4,12 @@
  * the probability of a target by a deadline) it produces, largest first. Drawn as a tornado.
  */
 import type { Model } from './model';
-import { withOverride, type Schedule } from './schedule';
+import { lastQuarter, withOverride, type Schedule } from './schedule';
 import { tableOf } from './mixture';
 import { targetMask, type Target } from './target';
 import { uncertainRun, type UncertainDriver, type UncertaintyOptions } from './uncertainty';
 import { levelClasses } from './levelClasses';
-import { toIndex, HORIZON, type Quarter } from './quarter';
+import { toIndex, type Quarter } from './quarter';
 
 export interface TornadoInput {
   model: Model;
@@ -64,8 +64,8 @@ export function tornado(input: TornadoInput): Tornado {
   const table = tableOf(model);
   const start = model.startQuarter;
   const from = toIndex(input.from);
-  const end = Math.max(toIndex(input.to ?? HORIZON.last), toIndex(input.by ?? HORIZON.first));
-  const meanTo = toIndex(input.to ?? HORIZON.last);
+  const meanTo = input.to ? toIndex(input.to) : lastQuarter(schedule);
+  const end = Math.max(meanTo, input.by ? toIndex(input.by) : from);
   const at = input.at ? toIndex(input.at) : undefined;
   const by = input.by ? toIndex(input.by) : undefined;
   const reach = input.target

@@ -6,13 +6,13 @@
  * driver's levels. Past the bound, seeded Monte Carlo with its standard errors.
  */
 import type { Model } from './model';
-import { scheduleBranches, type Schedule } from './schedule';
+import { lastQuarter, scheduleBranches, type Schedule } from './schedule';
 import { levelVectors } from './distribution';
 import { settle } from './table';
 import { stepsOf } from './stepCache';
 import { sampleRun } from './uncertaintySampler';
 import { tableOf } from './mixture';
-import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
+import { fromIndex, toIndex, type Quarter } from './quarter';
 import { SCALE_LEVELS } from './score';
 
 /** A driver with a probability over its levels from `from` to the end of the horizon. */
@@ -245,7 +245,7 @@ export function uncertainDistribution(
 ): UncertainDistribution {
   const settings = withDefaults(options);
   const table = tableOf(model);
-  const end = toIndex(options.to ?? HORIZON.last);
+  const end = options.to ? toIndex(options.to) : lastQuarter(schedule);
   const run = uncertainRun(model, schedule, uncertain, end, settings);
   const levels = [...SCALE_LEVELS];
   const levelRows = run.rows.map((row) =>

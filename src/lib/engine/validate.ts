@@ -10,6 +10,7 @@ export { readYaml, MAX_FILE_CHARS, MAX_DEPTH } from './readYaml';
 export {
   loadCatalog,
   loadForecast,
+  assembleCatalog,
   checkForecast,
   type SharedFiles,
   type CatalogFiles,

@@ -4,13 +4,13 @@
  * what held the analyst back: the unmet conditions of the nearest way out of where it stays.
  */
 import type { Model } from './model';
-import { framesOf, withOverride, type Schedule } from './schedule';
+import { framesOf, lastQuarter, withOverride, type Schedule } from './schedule';
 import { mixtureRun, shownPath, tableOf } from './mixture';
 import { traceGuard } from './guards';
 import { conditionsInWords, type ConditionInWords } from './describe';
 import { signposts } from './signposts';
 import { uncertainRun, type UncertainDriver } from './uncertainty';
-import { fromIndex, toIndex, HORIZON, type Quarter } from './quarter';
+import { fromIndex, toIndex, type Quarter } from './quarter';
 
 export interface WhatMovedInput {
   models: readonly Model[];
@@ -82,7 +82,7 @@ function firstChange(
 /** Pure (sampling, if uncertain drivers need it, is seeded). */
 export function whatMoved(input: WhatMovedInput): WhatMoved {
   const uncertain = input.uncertain ?? [];
-  const end = toIndex(input.to ?? HORIZON.last);
+  const end = input.to ? toIndex(input.to) : lastQuarter(input.scenario);
   const shown = likeliest(input.scenario, uncertain);
   const changeAt = firstChange(input.baseline, input.scenario, uncertain);
   const analysts = input.models.flatMap((model): AnalystMove[] => {

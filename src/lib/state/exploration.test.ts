@@ -339,7 +339,7 @@ describe('presetOf and analystLabel', () => {
   });
 
   it('names analysts by surname and year, telling apart two forecasts of one year', () => {
-    expect(catalog.scenarios.map((s) => analystLabel(s, catalog.scenarios))).toEqual([
+    expect(catalog.scenarios.map((s) => analystLabel(s, catalog))).toEqual([
       'Kortunov 2025',
       'Notte 2025',
       'Trenin 2020 (common threat)',

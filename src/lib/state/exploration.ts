@@ -273,7 +273,7 @@ export function decode(
   e.focus = e.analysts[0]!;
   const label = (id: string) => {
     const s = catalog.scenarios.find((x) => x.id === id);
-    return s ? analystLabel(s, catalog.scenarios) : id;
+    return s ? analystLabel(s, catalog) : id;
   };
   const focus = params.get(KEYS.focus);
   if (focus !== null) {
@@ -321,12 +321,19 @@ export function clearOverrides(overrides: Override[], driver: string): Override[
 }
 
 /** "Trenin 2020", or "Trenin 2020 (guardrails)" when the author wrote two forecasts that year. */
-export function analystLabel(scenario: Scenario, all: readonly Scenario[]): string {
+export function analystLabel(
+  scenario: Scenario,
+  catalog: { scenarios: readonly Scenario[]; userForecasts?: readonly string[] }
+): string {
+  const all = catalog.scenarios;
   const short = (s: Scenario) =>
     `${s.source.citeAs ?? s.source.author.split(/\s+/).at(-1)} ${s.source.published.slice(0, 4)}`;
   const name = short(scenario);
-  if (all.filter((s) => short(s) === name).length < 2) return name;
-  const year = scenario.source.published.slice(0, 4);
-  const tag = scenario.id.split(`-${year}-`)[1]?.replaceAll('-', ' ') ?? scenario.source.title;
-  return `${name} (${tag})`;
+  // A forecast the user wrote or imported says so wherever it is named.
+  const tags = catalog.userForecasts?.includes(scenario.id) ? ['yours'] : [];
+  if (all.filter((s) => short(s) === name).length > 1) {
+    const year = scenario.source.published.slice(0, 4);
+    tags.unshift(scenario.id.split(`-${year}-`)[1]?.replaceAll('-', ' ') ?? scenario.source.title);
+  }
+  return tags.length ? `${name} (${tags.join(', ')})` : name;
 }

@@ -65,7 +65,7 @@ export class ExplorationView {
   get presetName(): string {
     if (this.preset === 'observed') return 'what happened';
     const scenario = catalog.scenarios.find((s) => s.id === this.preset);
-    return `${scenario ? analystLabel(scenario, catalog.scenarios) : this.preset}’s assumptions`;
+    return `${scenario ? analystLabel(scenario, catalog) : this.preset}’s assumptions`;
   }
 
   /** '' or '?p=…': the query that reproduces this view. */

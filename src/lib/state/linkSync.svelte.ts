@@ -10,12 +10,17 @@ import { page } from '$app/state';
 import { afterNavigate, replaceState } from '$app/navigation';
 import { resolve } from '$app/paths';
 import type { ExplorationView } from './explorationView.svelte';
+import { userData } from '$lib/user/userData.svelte';
 
 /** Call during a page component's initialisation (it registers a navigation hook and an effect). */
 export function syncLink(view: ExplorationView, path: '/explore' | '/compare') {
   // Read the link once the first navigation has settled: the router accepts replaceState only
   // from then on, and the prerendered HTML (which has no query) has been hydrated.
-  afterNavigate(() => view.readLink(page.url.searchParams));
+  // The user's own forecasts must be in the catalog first, or a link naming one would lose it.
+  afterNavigate(() => {
+    const params = page.url.searchParams;
+    void userData.load().then(() => view.readLink(params));
+  });
 
   let pending: string | undefined;
   const write = () => {

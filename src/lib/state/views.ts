@@ -17,7 +17,7 @@ import {
   type PathResult,
   type Schedule
 } from '../engine';
-import { analystColour } from '../charts/palette';
+import { analystStyle } from '../charts/palette';
 import { formatLevel } from '../charts/timelineMath';
 import { analystLabel, presetOf, type Exploration } from './exploration';
 
@@ -25,15 +25,20 @@ export interface Analyst {
   id: string;
   label: string;
   colour: string;
+  /** A line pattern (SVG dasharray) where the colour alone is shared. */
+  dash?: string;
+  /** The user wrote or imported this forecast. */
+  yours: boolean;
   index: number;
 }
 
-/** Every analyst in catalog order, with its label and stable colour. */
-export function analystsOf(catalog: Pick<Catalog, 'scenarios'>): Analyst[] {
+/** Every analyst in catalog order, with its label and its colour by id (palette.ts). */
+export function analystsOf(catalog: Pick<Catalog, 'scenarios' | 'userForecasts'>): Analyst[] {
   return catalog.scenarios.map((s, index) => ({
     id: s.id,
-    label: analystLabel(s, catalog.scenarios),
-    colour: analystColour(index),
+    label: analystLabel(s, catalog),
+    ...analystStyle(s.id),
+    yours: catalog.userForecasts?.includes(s.id) ?? false,
     index
   }));
 }

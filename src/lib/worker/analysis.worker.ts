@@ -4,7 +4,7 @@
  * catalog itself, so the page never clones the catalog into a message on its own thread; an init
  * message (a catalog with the user's forecasts, or a test's) replaces it.
  */
-import { catalog } from '$lib/catalog';
+import { builtInCatalog as catalog } from '$lib/builtInCatalog';
 import { serve, type Served } from './handleRequest';
 import type { FromWorker, ToWorker } from './protocol';
 

@@ -3,7 +3,7 @@
  * data, answer one request, and serve the message protocol. The worker file only wires these up.
  */
 import type { Catalog } from '../engine/catalog';
-import { resolveModel, type Model } from '../engine/model';
+import type { Model } from '../engine/model';
 import { buildSchedule, type Preset } from '../engine/schedule';
 import { searchChanges } from '../engine/search';
 import { uncertainDistribution } from '../engine/uncertainty';
@@ -19,11 +19,8 @@ import type {
 } from './protocol';
 
 /** A catalog rebuilt from its data (already validated where it was loaded). Pure. */
-export function catalogFromData(data: CatalogData): Catalog {
-  const context = { vocabulary: data.vocabulary, likelihood: data.likelihood };
-  const models = new Map(data.scenarios.map((s) => [s.id, resolveModel(s, context)]));
-  return { ...data, models };
-}
+export { catalogFromData } from '../engine/catalogData';
+import { catalogFromData } from '../engine/catalogData';
 
 function modelsOf(catalog: Catalog, ids: string[]): Model[] {
   return ids.map((id) => {

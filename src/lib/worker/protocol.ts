@@ -2,7 +2,6 @@
  * The analysis worker's messages: typed requests (search, distribution, sensitivity, what moved),
  * progress, results and errors. Plain data only, so every message is structured-cloneable.
  */
-import type { Catalog } from '../engine/catalog';
 import type { Override } from '../engine/schedule';
 import type { Quarter } from '../engine/quarter';
 import type { Target } from '../engine/target';
@@ -13,18 +12,10 @@ import type { WhatMoved } from '../engine/whatMoved';
 
 /**
  * The catalog as the worker receives it: the validated files' data. Models are rebuilt from it in
- * the worker (resolveModel), so nothing but plain objects crosses the boundary.
+ * the worker (catalogFromData), so nothing but plain objects crosses the boundary.
  */
-export type CatalogData = Pick<
-  Catalog,
-  'vocabulary' | 'scale' | 'likelihood' | 'history' | 'scenarios'
->;
-
-/** The plain data of a catalog, for the init message. Pure. */
-export function catalogData(catalog: CatalogData): CatalogData {
-  const { vocabulary, scale, likelihood, history, scenarios } = catalog;
-  return { vocabulary, scale, likelihood, history, scenarios };
-}
+export { catalogData, type CatalogData } from '../engine/catalogData';
+import type { CatalogData } from '../engine/catalogData';
 
 /** A schedule as a view holds it: a preset and the user's changes. */
 export interface ScheduleSpec {

@@ -1,0 +1,223 @@
+/**
+ * The user's own things, kept in the browser's IndexedDB: forecasts they wrote or imported, the
+ * quarters and events they added to the record, and named scenarios. Nothing here throws: where
+ * the browser refuses storage, the store keeps everything in memory for this tab and says so;
+ * where one write fails (storage full), the change is kept in memory and the result says why.
+ *
+ * Versioned: DB_VERSION counts the shapes the database has had, and MIGRATIONS[v] takes a
+ * database from version v to v + 1, so a visitor's older data is carried forward, never dropped.
+ */
+import type { HistoryEvent, HistoryQuarter } from '$lib/engine';
+
+export const DB_NAME = 'crosswinds';
+export const DB_VERSION = 1;
+
+export interface UserForecast {
+  /** The forecast's id (also inside its YAML). */
+  id: string;
+  /** The forecast file as the user wrote or imported it. */
+  yaml: string;
+  origin: 'authored' | 'imported';
+  /** ISO time of the last save. */
+  updated: string;
+}
+
+/** What the user added to the record: the format of scenarios/history/observed.json's lists. */
+export interface UserRecord {
+  id: 'record';
+  quarters: HistoryQuarter[];
+  events: HistoryEvent[];
+  updated: string;
+}
+
+/** An explore view kept under a name: its link's query (`?p=…&o=…&u=…&a=…&q=…`). */
+export interface SavedScenario {
+  id: string;
+  name: string;
+  query: string;
+  updated: string;
+}
+
+export interface StoreContents {
+  forecasts: UserForecast;
+  record: UserRecord;
+  scenarios: SavedScenario;
+}
+export type StoreName = keyof StoreContents;
+const STORES: StoreName[] = ['forecasts', 'record', 'scenarios'];
+
+export interface SaveResult {
+  saved: boolean;
+  /** Why not, in words a user can act on. */
+  problem?: string;
+}
+
+export interface UserStore {
+  /** False when the browser refuses storage: everything lasts only until the tab closes. */
+  readonly persistent: boolean;
+  /** Why storage is not persistent, when it is not. */
+  readonly problem?: string;
+  all<S extends StoreName>(store: S): Promise<StoreContents[S][]>;
+  put<S extends StoreName>(store: S, value: StoreContents[S]): Promise<SaveResult>;
+  delete(store: StoreName, id: string): Promise<SaveResult>;
+}
+
+/** Each step takes the database from version `index` to `index + 1`. */
+const MIGRATIONS: Array<(db: IDBDatabase, tx: IDBTransaction) => void> = [
+  // 0 → 1: the three stores, keyed by `id`.
+  (db) => {
+    for (const name of STORES) db.createObjectStore(name, { keyPath: 'id' });
+  }
+];
+
+export const STORAGE_REFUSED =
+  'Your browser is not letting Crosswinds keep your forecasts, record entries and scenarios; they last only until you close this tab. Export them as files to keep them.';
+
+function describe(e: unknown): string {
+  if (typeof e === 'object' && e !== null && 'name' in e) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    return [name, message].filter((x) => typeof x === 'string' && x).join(': ');
+  }
+  return String(e);
+}
+
+function isQuotaError(e: unknown): boolean {
+  const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+function failedWrite(e: unknown, what: string): SaveResult {
+  return {
+    saved: false,
+    problem: isQuotaError(e)
+      ? `The browser's storage is full, so ${what} was not saved; it stays until you close this tab. Export it as a file to keep it.`
+      : `The browser refused to save ${what} (${describe(e)}); it stays until you close this tab. Export it as a file to keep it.`
+  };
+}
+
+const WHAT: Record<StoreName, string> = {
+  forecasts: 'the forecast',
+  record: 'your record entries',
+  scenarios: 'the scenario'
+};
+
+/** A store in memory: the fallback, and what a failed write leaves its value in. */
+class MemoryStore implements UserStore {
+  readonly persistent = false;
+  readonly #items: { [S in StoreName]: Map<string, StoreContents[S]> } = {
+    forecasts: new Map(),
+    record: new Map(),
+    scenarios: new Map()
+  };
+  constructor(readonly problem?: string) {}
+  async all<S extends StoreName>(store: S) {
+    return [...this.#items[store].values()] as StoreContents[S][];
+  }
+  async put<S extends StoreName>(store: S, value: StoreContents[S]) {
+    (this.#items[store] as Map<string, StoreContents[S]>).set(value.id, structuredClone(value));
+    return { saved: false, problem: this.problem ?? STORAGE_REFUSED };
+  }
+  async delete(store: StoreName, id: string) {
+    this.#items[store].delete(id);
+    return { saved: false, problem: this.problem ?? STORAGE_REFUSED };
+  }
+}
+
+function request<T>(make: () => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    try {
+      const req = make();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    } catch (e) {
+      reject(e);
+    }
+  });
+}
+
+/** A write's transaction: resolved when it commits, rejected when it aborts (a full disk). */
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('the write was aborted'));
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+class IndexedStore implements UserStore {
+  readonly persistent = true;
+  readonly problem = undefined;
+  /** Values whose write failed: read back from here so the page keeps them this session. */
+  readonly #unsaved = new MemoryStore();
+  readonly #unsavedIds = new Set<string>();
+  constructor(readonly db: IDBDatabase) {}
+
+  async all<S extends StoreName>(store: S) {
+    let stored: StoreContents[S][] = [];
+    try {
+      stored = await request(
+        () => this.db.transaction(store, 'readonly').objectStore(store).getAll() as IDBRequest
+      );
+    } catch {
+      // Unreadable now: fall back to what this tab holds.
+    }
+    const kept = await this.#unsaved.all(store);
+    const ids = new Set(kept.map((k) => k.id));
+    return [...stored.filter((s) => !ids.has(s.id)), ...kept];
+  }
+
+  async put<S extends StoreName>(store: S, value: StoreContents[S]) {
+    try {
+      const tx = this.db.transaction(store, 'readwrite');
+      const done = committed(tx);
+      tx.objectStore(store).put(value);
+      await done;
+      if (this.#unsavedIds.delete(`${store}/${value.id}`))
+        await this.#unsaved.delete(store, value.id);
+      return { saved: true };
+    } catch (e) {
+      await this.#unsaved.put(store, value);
+      this.#unsavedIds.add(`${store}/${value.id}`);
+      return failedWrite(e, WHAT[store]);
+    }
+  }
+
+  async delete(store: StoreName, id: string) {
+    await this.#unsaved.delete(store, id);
+    this.#unsavedIds.delete(`${store}/${id}`);
+    try {
+      const tx = this.db.transaction(store, 'readwrite');
+      const done = committed(tx);
+      tx.objectStore(store).delete(id);
+      await done;
+      return { saved: true };
+    } catch (e) {
+      return failedWrite(e, `the removal of ${WHAT[store]}`);
+    }
+  }
+}
+
+/**
+ * Opens the database, migrating it to DB_VERSION. Never rejects: where IndexedDB is missing,
+ * blocked or broken, a memory store that says why.
+ */
+export async function openUserStore(
+  factory: IDBFactory | undefined = globalThis.indexedDB
+): Promise<UserStore> {
+  if (!factory) return new MemoryStore(STORAGE_REFUSED);
+  try {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = factory.open(DB_NAME, DB_VERSION);
+      req.onupgradeneeded = (event) => {
+        const tx = req.transaction!;
+        for (let v = event.oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(req.result, tx);
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+      req.onblocked = () => reject(new Error('another tab holds an older version open'));
+    });
+    return new IndexedStore(db);
+  } catch (e) {
+    return new MemoryStore(`${STORAGE_REFUSED} (${describe(e)})`);
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The user's own forecasts, record entries and named scenarios as live state shared by every page:
+ * read from the browser's storage once (the layout starts it), saved on every change, and folded
+ * into the catalog every page shows. A save that fails keeps the change for this tab and says
+ * what was not saved (`notice`); nothing is dropped without a word.
+ */
+import { builtInCatalog, showCatalog } from '$lib/catalog';
+import type { SkippedFile } from '$lib/engine';
+import {
+  openUserStore,
+  type SaveResult,
+  type SavedScenario,
+  type StoreContents,
+  type StoreName,
+  type UserForecast,
+  type UserRecord,
+  type UserStore
+} from './store';
+
+class UserData {
+  forecasts = $state.raw<UserForecast[]>([]);
+  record = $state.raw<UserRecord | undefined>(undefined);
+  scenarios = $state.raw<SavedScenario[]>([]);
+  /** What storage could not keep, in words; cleared by the next successful save. */
+  notice = $state<string | null>(null);
+  /** The user's forecasts (or record) that do not validate, each with its messages. */
+  skipped = $state.raw<SkippedFile[]>([]);
+  loaded = $state(false);
+  #store: UserStore | undefined;
+  #loading: Promise<void> | undefined;
+
+  /** Reads everything once per page load; later calls return the same promise. */
+  load(): Promise<void> {
+    if (typeof window === 'undefined') return Promise.resolve();
+    this.#loading ??= (async () => {
+      const store = await openUserStore();
+      this.#store = store;
+      if (!store.persistent) this.notice = store.problem ?? null;
+      const [forecasts, records, scenarios] = await Promise.all([
+        store.all('forecasts'),
+        store.all('record'),
+        store.all('scenarios')
+      ]);
+      this.forecasts = forecasts.sort((a, b) => a.updated.localeCompare(b.updated));
+      this.record = records[0];
+      this.scenarios = scenarios.sort((a, b) => a.updated.localeCompare(b.updated));
+      await this.#refresh();
+      this.loaded = true;
+    })();
+    return this.#loading;
+  }
+
+  /** Rebuilds the catalog every page shows from the built-in one and the user's things. */
+  async #refresh() {
+    if (this.forecasts.length === 0 && !this.record) {
+      showCatalog(builtInCatalog);
+      this.skipped = [];
+      return;
+    }
+    const { userCatalog } = await import('./userCatalog');
+    const built = userCatalog(builtInCatalog, this.forecasts, this.record);
+    showCatalog(built.catalog);
+    this.skipped = built.skipped;
+  }
+
+  async #write<S extends StoreName>(
+    change: (store: UserStore) => Promise<SaveResult>
+  ): Promise<SaveResult> {
+    await this.load();
+    const result = await change(this.#store!);
+    this.notice = result.saved ? (this.#store!.persistent ? null : this.notice) : result.problem!;
+    return result;
+  }
+
+  #upsert<T extends { id: string }>(list: T[], value: T): T[] {
+    return list.some((x) => x.id === value.id)
+      ? list.map((x) => (x.id === value.id ? value : x))
+      : [...list, value];
+  }
+
+  async saveForecast(forecast: Omit<UserForecast, 'updated'>): Promise<SaveResult> {
+    const value = { ...forecast, updated: new Date().toISOString() };
+    const result = await this.#write(() => this.#store!.put('forecasts', value));
+    this.forecasts = this.#upsert(this.forecasts, value);
+    await this.#refresh();
+    return result;
+  }
+
+  /** Removes a forecast; the removed one is returned so that "Undo" can put it back. */
+  async deleteForecast(id: string): Promise<UserForecast | undefined> {
+    const removed = this.forecasts.find((f) => f.id === id);
+    await this.#write(() => this.#store!.delete('forecasts', id));
+    this.forecasts = this.forecasts.filter((f) => f.id !== id);
+    await this.#refresh();
+    return removed;
+  }
+
+  async restoreForecast(forecast: UserForecast): Promise<SaveResult> {
+    const result = await this.#write(() => this.#store!.put('forecasts', forecast));
+    this.forecasts = this.#upsert(this.forecasts, forecast);
+    await this.#refresh();
+    return result;
+  }
+
+  async saveRecord(record: Omit<UserRecord, 'id' | 'updated'> | undefined): Promise<SaveResult> {
+    if (!record || (record.quarters.length === 0 && record.events.length === 0)) {
+      const result = await this.#write(() => this.#store!.delete('record', 'record'));
+      this.record = undefined;
+      await this.#refresh();
+      return result;
+    }
+    const value: UserRecord = { ...record, id: 'record', updated: new Date().toISOString() };
+    const result = await this.#write(() => this.#store!.put('record', value));
+    this.record = value;
+    await this.#refresh();
+    return result;
+  }
+
+  async saveScenario(scenario: Omit<SavedScenario, 'updated'>): Promise<SaveResult> {
+    const value = { ...scenario, updated: new Date().toISOString() };
+    const result = await this.#write(() => this.#store!.put('scenarios', value));
+    this.scenarios = this.#upsert(this.scenarios, value);
+    return result;
+  }
+
+  async deleteScenario(id: string): Promise<SavedScenario | undefined> {
+    const removed = this.scenarios.find((s) => s.id === id);
+    await this.#write(() => this.#store!.delete('scenarios', id));
+    this.scenarios = this.scenarios.filter((s) => s.id !== id);
+    return removed;
+  }
+}
+
+export type { StoreContents };
+export const userData = new UserData();
