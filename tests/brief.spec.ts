@@ -138,7 +138,7 @@ test.describe('briefing deck', () => {
     page
   }, testInfo) => {
     await ready(page, '/compare?q=2026Q1');
-    await addSlide(page, /Add to brief: Comparison matrix/, 'All five, every quarter');
+    await addSlide(page, /Add to brief: Comparison matrix/, 'Every analyst, every quarter');
     await ready(page, '/brief');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'PowerPoint (.pptx)' }).click();
@@ -148,11 +148,11 @@ test.describe('briefing deck', () => {
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     expect(slides.length).toBeGreaterThanOrEqual(3);
     const all = await Promise.all(slides.map((f) => zip.file(f)!.async('string')));
-    expect(all.some((x) => x.includes('All five, every quarter'))).toBe(true);
+    expect(all.some((x) => x.includes('Every analyst, every quarter'))).toBe(true);
     // The matrix is a table: it goes in as one, not as a picture of one.
-    expect(all.some((x) => x.includes('All five, every quarter') && x.includes('<a:tbl>'))).toBe(
-      true
-    );
+    expect(
+      all.some((x) => x.includes('Every analyst, every quarter') && x.includes('<a:tbl>'))
+    ).toBe(true);
   });
 
   test('storage that is full is reported and the slide stays for this visit', async ({ page }) => {

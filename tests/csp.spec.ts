@@ -78,7 +78,7 @@ test.describe('content security policy', () => {
     await ready(page, '/compare');
     await page.getByRole('gridcell', { name: /^Kortunov 2025, 2026Q1:/ }).click();
     await expect(page.getByRole('heading', { name: 'Kortunov 2025 in 2026Q1' })).toBeVisible();
-    await addSlide(page, /Add to brief: Comparison matrix/, 'All five');
+    await addSlide(page, /Add to brief: Comparison matrix/, 'Every analyst');
 
     // Brief: export PowerPoint and JSON, import the JSON back.
     await ready(page, '/brief');

@@ -199,7 +199,9 @@ test.describe('explore page', () => {
     await expect(notice).toContainText('"zzz"');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Explore the forecasts');
     await expect(page.locator('#quarter-range')).toHaveAttribute('aria-valuetext', '2026Q1');
-    await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(5);
+    await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(
+      catalog.scenarios.length
+    );
     await expect(page).toHaveURL(/\/explore$/);
     await expectTableToShow(page, 'Notte 2025', expectedPath('notte-2025-reset', observed));
 

@@ -7,7 +7,7 @@ const { catalog } = readCatalog();
 const guardrails = catalog!.scenarios.find((s) => s.id === 'trenin-2020-guardrails')!;
 
 test.describe('sources pages', () => {
-  test('list the five articles and lead to each one', async ({ page }) => {
+  test('list every article and lead to each one', async ({ page }) => {
     const problems = collectConsoleProblems(page);
     await page.goto('/sources');
     const links = page.getByRole('main').getByRole('link');

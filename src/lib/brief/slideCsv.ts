@@ -2,7 +2,7 @@
  * The data under each chart as CSV, for "download data": the same numbers the chart draws,
  * computed again from the slide's view and link. Pure.
  */
-import { quarterRange, HORIZON, type Catalog } from '../engine';
+import { quarterRange, type Catalog } from '../engine';
 import { csvField, eventsCsv } from '../charts/eventsText';
 import { cruxRows, runView, scoreRows } from '../state/views';
 import { explorationOf } from './slideNotes';
@@ -92,7 +92,7 @@ export function slideCsv(catalog: Catalog, view: SlideView, query: string): stri
   const observed = new Map(catalog.history.quarters.map((q) => [q.quarter, q.level]));
   const analysts =
     view === 'explore-diagram' ? run.shown.filter((a) => a.id === e.focus).slice(0, 1) : run.shown;
-  const quarters = quarterRange(HORIZON.first, HORIZON.last);
+  const quarters = quarterRange(catalog.horizon.first, catalog.horizon.last);
   return table(
     ['quarter', 'observed_level', 'analyst', 'state', 'level', 'probability_of_state'],
     analysts.flatMap((a) => {

@@ -3,7 +3,7 @@
  * with the colours and emphasis the app gives them. One model for the full-size table a slide
  * draws (SlideTable.svelte), the native PowerPoint table and the checks on both. Pure.
  */
-import { quarterRange, HORIZON, MIN_RANKED_QUARTERS, formatLevel, type Catalog } from '../engine';
+import { quarterRange, MIN_RANKED_QUARTERS, formatLevel, type Catalog } from '../engine';
 import { LEVEL_COLOURS, levelTextColour } from '../charts/palette';
 import { formatShare } from '../state/scorecardText';
 import { matrixRows, runView, scoreRows } from '../state/views';
@@ -107,7 +107,8 @@ function scorecardTable(catalog: Catalog): SlideTableData {
 function matrixTable(catalog: Catalog, query: string): SlideTableData {
   const e = explorationOf(catalog, query);
   const run = runView(catalog, e);
-  const quarters = quarterRange(HORIZON.first, HORIZON.last);
+  const { first, last } = catalog.horizon;
+  const quarters = quarterRange(first, last);
   const years: TableCell[] = [];
   for (const q of quarters) {
     const year = q.slice(0, 4);
@@ -117,7 +118,7 @@ function matrixTable(catalog: Catalog, query: string): SlideTableData {
   }
   const end = observedThrough(catalog);
   return {
-    caption: `The state of each analyst’s model in each quarter, ${HORIZON.first}–${HORIZON.last}, by level on the shared scale, with what happened in the first row; observed record to ${end}.`,
+    caption: `The state of each analyst’s model in each quarter, ${first}–${last}, by level on the shared scale, with what happened in the first row; observed record to ${end}.`,
     header: [
       [{ text: '', bold: true }, ...years],
       [

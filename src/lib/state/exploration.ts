@@ -33,7 +33,8 @@ export interface Exploration {
 }
 
 /** The parts of the catalog the codec validates against. */
-export type ExplorationCatalog = Pick<Catalog, 'vocabulary' | 'scenarios' | 'history'>;
+export type ExplorationCatalog = Pick<Catalog, 'vocabulary' | 'scenarios' | 'history'> &
+  Partial<Pick<Catalog, 'horizon' | 'userForecasts'>>;
 
 export const OBSERVED_PRESET = 'observed';
 
@@ -101,12 +102,16 @@ const didYouMean = (wrong: string, valid: readonly string[]) => {
   return near ? ` (did you mean "${near}"?)` : '';
 };
 
-/** A quarter inside the horizon, or the reason it is not one. */
-function checkQuarter(text: string): { quarter: Quarter } | { problem: string } {
+/** A quarter inside the catalog's horizon, or the reason it is not one. */
+function checkQuarter(
+  text: string,
+  catalog: ExplorationCatalog
+): { quarter: Quarter } | { problem: string } {
+  const { first, last } = catalog.horizon ?? HORIZON;
   const i = quarterIndex(text);
   if (i === null) return { problem: `${quote(text)} is not a quarter like 2026Q1` };
-  if (i < toIndex(HORIZON.first) || i > toIndex(HORIZON.last))
-    return { problem: `${text} is outside ${HORIZON.first}–${HORIZON.last}` };
+  if (i < toIndex(first) || i > toIndex(last))
+    return { problem: `${text} is outside ${first}–${last}` };
   return { quarter: text };
 }
 
@@ -133,8 +138,8 @@ function decodeOverride(
       problem: `The link set ${driver.label} to an unknown level ${quote(levelId)}${didYouMean(levelId, levels)}; that override was ignored.`
     };
   const [fromText = '', untilText, ...rest] = span.split('-');
-  const from = checkQuarter(fromText);
-  const until = untilText === undefined ? undefined : checkQuarter(untilText);
+  const from = checkQuarter(fromText, catalog);
+  const until = untilText === undefined ? undefined : checkQuarter(untilText, catalog);
   const bad =
     rest.length > 0
       ? `${quote(span)} is not a quarter or a span like 2026Q1-2026Q4`
@@ -179,7 +184,7 @@ function decodeUncertain(
       problem: `The link named an unknown uncertain driver ${quote(driverId)}${didYouMean(driverId, ids)}; ${ignored}`
     };
   }
-  const from = checkQuarter(fromText);
+  const from = checkQuarter(fromText, catalog);
   if ('problem' in from)
     return { problem: `The link's uncertain ${driver.label}: ${from.problem}; ${ignored}` };
   if (mode !== 'held' && mode !== 'redrawn')
@@ -265,7 +270,7 @@ export function decode(
 
   const quarter = params.get(KEYS.quarter);
   if (quarter !== null) {
-    const checked = checkQuarter(quarter);
+    const checked = checkQuarter(quarter, catalog);
     if ('quarter' in checked) e.quarter = checked.quarter;
     else notices.push(`The link's quarter ${checked.problem}; showing ${d.quarter} instead.`);
   }
