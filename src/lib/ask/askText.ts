@@ -11,12 +11,13 @@ import {
   type PathPoint,
   type SearchResult,
   type UncertainDriver,
-  type Vocabulary
+  type Vocabulary,
+  lower
 } from '../engine';
 
 /** "Sanctions: easing from 2027Q1". */
 export function changeText(change: Change, vocabulary: Vocabulary): string {
-  return `${driverLabel(vocabulary, change.driver)}: ${levelLabel(vocabulary, change.driver, change.level).toLowerCase()} from ${change.from}`;
+  return `${driverLabel(vocabulary, change.driver)}: ${lower(levelLabel(vocabulary, change.driver, change.level))} from ${change.from}`;
 }
 
 /**
@@ -56,7 +57,7 @@ export function uncertainText(u: UncertainDriver, vocabulary: Vocabulary): strin
   const odds = u.weights
     .map(
       (w) =>
-        `${levelLabel(vocabulary, u.driver, w.level).toLowerCase()} ${formatPercent(w.weight / total)}`
+        `${lower(levelLabel(vocabulary, u.driver, w.level))} ${formatPercent(w.weight / total)}`
     )
     .join(', ');
   const how = u.mode === 'held' ? 'held' : 'redrawn each quarter';

@@ -4,7 +4,7 @@
  * sources line (analysts, ¶, the end of the observed record). Computed again from the slide's
  * saved link, so a what-if can never lose its "Hypothetical" mark. Pure.
  */
-import { driverLabel, levelLabel, formatLevel, type Catalog } from '../engine';
+import { driverLabel, levelLabel, formatLevel, lower, type Catalog } from '../engine';
 import { uncertainText } from '../ask/askText';
 import { analystLabel, observedThrough, type Exploration } from '../state/exploration';
 import { cruxRows, runView, scoreRows, standings, type ViewRun } from '../state/views';
@@ -32,7 +32,7 @@ function overrideWords(catalog: Catalog, e: Exploration): string {
   return [
     ...e.overrides.map(
       (o) =>
-        `${driverLabel(catalog.vocabulary, o.driver)} ${levelLabel(catalog.vocabulary, o.driver, o.level).toLowerCase()} ${o.until ? `${o.from}–${o.until}` : `from ${o.from}`}`
+        `${driverLabel(catalog.vocabulary, o.driver)} ${lower(levelLabel(catalog.vocabulary, o.driver, o.level))} ${o.until ? `${o.from}–${o.until}` : `from ${o.from}`}`
     ),
     ...(e.uncertain ?? []).map((u) => uncertainText(u, catalog.vocabulary))
   ].join('; ');
@@ -96,10 +96,7 @@ function driversPhrase(catalog: Catalog, e: Exploration): string {
  * "Sanctions easing" → "sanctions easing" inside a sentence; names stay capitalised ("White House
  * stance", "Ukraine war", "China factor", "U.S. political consensus").
  */
-const midSentence = (s: string) =>
-  /^(?:[A-Z][a-z]+ [A-Z]|China|Ukraine|U\.S\.)/.test(s) || !/^[A-Z][a-z]/.test(s)
-    ? s
-    : s[0]!.toLowerCase() + s.slice(1);
+const midSentence = lower;
 
 /** Characters of a finding (after its lead) that still leave a title on two slide lines. */
 const TITLE_ROOM = 90;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVEL_COLOURS, levelTextColour } from './palette';
+import { LEVEL_COLOURS, analystStyle, levelTextColour } from './palette';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -22,5 +22,44 @@ describe('level colours', () => {
   it('orders the fills from dark (hostile) to light and back, so greyscale still separates the ends', () => {
     expect(luminance(LEVEL_COLOURS[-3]!)).toBeLessThan(luminance(LEVEL_COLOURS[-1]!));
     expect(luminance(LEVEL_COLOURS[3]!)).toBeLessThan(luminance(LEVEL_COLOURS[1]!));
+  });
+});
+
+describe('analyst styles by id', () => {
+  const builtIn = [
+    'kortunov-2025-thaw',
+    'notte-2025-reset',
+    'trenin-2020-common-threat',
+    'trenin-2020-guardrails',
+    'yusui-2021-stalemate'
+  ];
+
+  it('gives the built-in forecasts distinct solid colours', () => {
+    const styles = builtIn.map(analystStyle);
+    expect(new Set(styles.map((s) => s.colour)).size).toBe(builtIn.length);
+    expect(styles.every((s) => s.dash === undefined)).toBe(true);
+  });
+
+  it('depends on the id alone: the same style whatever else is loaded, in any order', () => {
+    const ids = ['my-view-2026', 'lukyanov-2024-drift', 'example-review-2026'];
+    const before = ids.map(analystStyle);
+    // Nothing is cached by position: asking in another order, after other ids, changes nothing.
+    [...ids].reverse().forEach(analystStyle);
+    builtIn.forEach(analystStyle);
+    expect(ids.map(analystStyle)).toEqual(before);
+  });
+
+  it('never gives another forecast a built-in forecast’s style', () => {
+    const taken = new Set(builtIn.map((id) => JSON.stringify(analystStyle(id))));
+    for (let i = 0; i < 500; i++) {
+      expect(taken.has(JSON.stringify(analystStyle(`user-forecast-${i}`)))).toBe(false);
+    }
+  });
+
+  it('spreads other ids over colours and line patterns beyond the palette’s six colours', () => {
+    const styles = Array.from({ length: 200 }, (_, i) => analystStyle(`forecast-${i}`));
+    const distinct = new Set(styles.map((s) => `${s.colour}/${s.dash ?? 'solid'}`));
+    expect(distinct.size).toBeGreaterThan(12);
+    expect(styles.some((s) => s.dash !== undefined)).toBe(true);
   });
 });

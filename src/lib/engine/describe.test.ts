@@ -34,7 +34,11 @@ describe('lower keeps names and acronyms', () => {
     ['NATO enlargement', 'NATO enlargement'],
     ['EU sanctions', 'EU sanctions'],
     ['U.S. political consensus', 'U.S. political consensus'],
-    ['Ukraine', 'Ukraine']
+    ['Ukraine', 'Ukraine'],
+    ['Arctic Council talks', 'Arctic Council talks'],
+    ['Trump’s stance', 'Trump’s stance'],
+    ['Kremlin succession', 'Kremlin succession'],
+    ['Energy prices', 'energy prices']
   ])('%s → %s', (label, expected) => expect(lower(label)).toBe(expected));
 });
 

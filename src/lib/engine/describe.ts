@@ -3,12 +3,17 @@ import type { SourceRef, Vocabulary } from './schema';
 import type { AnyGuard, GuardTrace } from './guards';
 import { driverLabel, levelLabel } from './vocabulary';
 
-// Labels open sentences in the UI; mid-sentence they drop the capital unless it is a name or
-// starts with an acronym ("NATO", "EU"), which keeps its case.
-const NAMES = /^(Ukraine|White House|U\.S\.|China|Russia|Europe)/;
+// Labels open sentences in the UI; mid-sentence they drop the capital unless they start with a
+// name: a known proper noun, an acronym ("NATO", "EU"), or two capitalised words ("White House",
+// "Arctic Council"), which keep their case. A label a user writes follows the same rule.
+const NAMES =
+  /^(Ukraine|U\.S\.|China|Russia|Europe|European|America|American|Washington|Moscow|Kremlin|Kyiv|Beijing|Congress|Senate|Trump|Biden|Putin|Zelensky|Xi)\b/;
 const ACRONYM = /^[A-Z][A-Z0-9.]/;
+const TWO_CAPITALISED = /^[A-Z][\w'’.-]*\s+[A-Z]/;
 export const lower = (s: string) =>
-  NAMES.test(s) || ACRONYM.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1);
+  NAMES.test(s) || ACRONYM.test(s) || TWO_CAPITALISED.test(s)
+    ? s
+    : s.charAt(0).toLowerCase() + s.slice(1);
 
 function orList(items: string[]): string {
   return items.length < 2
