@@ -11,7 +11,6 @@ import {
   type SaveResult,
   type SavedScenario,
   type StoreContents,
-  type StoreName,
   type UserForecast,
   type UserRecord,
   type UserStore
@@ -63,9 +62,7 @@ class UserData {
     this.skipped = built.skipped;
   }
 
-  async #write<S extends StoreName>(
-    change: (store: UserStore) => Promise<SaveResult>
-  ): Promise<SaveResult> {
+  async #write(change: (store: UserStore) => Promise<SaveResult>): Promise<SaveResult> {
     await this.load();
     const result = await change(this.#store!);
     this.notice = result.saved ? (this.#store!.persistent ? null : this.notice) : result.problem!;
