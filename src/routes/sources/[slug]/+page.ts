@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { catalog } from '$lib/catalog';
+import { builtInCatalog as catalog } from '$lib/builtInCatalog';
 import type { EntryGenerator, PageLoad } from './$types';
 
 export const entries: EntryGenerator = () => catalog.scenarios.map((s) => ({ slug: s.source.ref }));
