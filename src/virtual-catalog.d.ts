@@ -9,3 +9,9 @@ declare module 'virtual:crosswinds-diagrams' {
   const layouts: Record<string, import('$lib/charts/diagramLayout').DiagramLayout>;
   export default layouts;
 }
+
+/** The built-in forecast files the build left out, each with its messages. */
+declare module 'virtual:crosswinds-skipped' {
+  const skipped: import('$lib/engine').SkippedFile[];
+  export default skipped;
+}

@@ -20,6 +20,8 @@ type Placement = typeof import('../src/lib/charts/diagramPlacement');
 
 export const CATALOG_MODULE = 'virtual:crosswinds-catalog';
 export const DIAGRAMS_MODULE = 'virtual:crosswinds-diagrams';
+/** The forecast files the build left out, with why: small, so every page can name them. */
+export const SKIPPED_MODULE = 'virtual:crosswinds-skipped';
 // The \0 prefix tells other plugins a module is virtual, not a file to look for on disk.
 const resolved = (id: string) => `\0${id}`;
 
@@ -94,15 +96,23 @@ export async function diagramsModule(): Promise<BuiltModule> {
   return { code: jsonModule(layouts), files, warnings: [] };
 }
 
+export async function skippedModule(): Promise<BuiltModule> {
+  const { catalog, files } = await validatedCatalog();
+  return { code: jsonModule(catalog.skipped ?? []), files, warnings: [] };
+}
+
 export function catalogPlugin(): Plugin {
   const builders: Record<string, () => Promise<BuiltModule>> = {
     [resolved(CATALOG_MODULE)]: catalogModule,
-    [resolved(DIAGRAMS_MODULE)]: diagramsModule
+    [resolved(DIAGRAMS_MODULE)]: diagramsModule,
+    [resolved(SKIPPED_MODULE)]: skippedModule
   };
   return {
     name: 'crosswinds-catalog',
     resolveId(id) {
-      return id === CATALOG_MODULE || id === DIAGRAMS_MODULE ? resolved(id) : undefined;
+      return [CATALOG_MODULE, DIAGRAMS_MODULE, SKIPPED_MODULE].includes(id)
+        ? resolved(id)
+        : undefined;
     },
     watchChange() {
       reading = undefined;

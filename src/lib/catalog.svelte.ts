@@ -5,7 +5,7 @@
  * catalog; code outside a reactive context sees the catalog of the moment it runs.
  */
 import { builtInCatalog } from './builtInCatalog';
-import type { Catalog } from './engine';
+import { catalogFromData, type Catalog, type CatalogData } from './engine';
 
 let current = $state.raw<Catalog>(builtInCatalog);
 
@@ -36,4 +36,14 @@ export function catalogNow(): Catalog {
 /** Replaces the catalog every page shows (the user's forecasts or record changed). */
 export function showCatalog(next: Catalog) {
   current = next;
+}
+
+/**
+ * Shows a catalog sent as plain data (by the checks worker): its models are rebuilt here. The
+ * user's events are pointed at the shown history's own objects, which the data's are copies of.
+ */
+export function showCatalogData(data: CatalogData) {
+  const next = catalogFromData(data);
+  const userEvents = next.history.events.slice(builtInCatalog.history.events.length);
+  current = userEvents.length ? { ...next, userEvents } : next;
 }

@@ -1,2 +1,2 @@
-export { catalog, catalogNow, showCatalog } from './catalog.svelte';
+export { catalog, catalogNow, showCatalog, showCatalogData } from './catalog.svelte';
 export { builtInCatalog } from './builtInCatalog';

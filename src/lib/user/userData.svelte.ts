@@ -4,7 +4,6 @@
  * into the catalog every page shows. A save that fails keeps the change for this tab and says
  * what was not saved (`notice`); nothing is dropped without a word.
  */
-import { builtInCatalog, showCatalog } from '$lib/catalog';
 import type { SkippedFile } from '$lib/engine';
 import {
   openUserStore,
@@ -27,6 +26,9 @@ class UserData {
   loaded = $state(false);
   #store: UserStore | undefined;
   #loading: Promise<void> | undefined;
+  /** Whether the user's things have been put into the catalog (so removing them all resets it). */
+  #shown = false;
+  #generation = 0;
 
   /** Reads everything once per page load; later calls return the same promise. */
   load(): Promise<void> {
@@ -51,14 +53,40 @@ class UserData {
 
   /** Rebuilds the catalog every page shows from the built-in one and the user's things. */
   async #refresh() {
+    // Nothing of the user's: the pages keep the built-in catalog, and a page that shows no
+    // catalog (the home page) never loads it.
+    if (this.forecasts.length === 0 && !this.record && !this.#shown) return;
+    // Changes in quick succession: only the latest one's catalog is shown.
+    const generation = ++this.#generation;
+    const { builtInCatalog, showCatalog, showCatalogData } = await import('$lib/catalog');
+    if (generation !== this.#generation) return;
+    this.#shown = true;
     if (this.forecasts.length === 0 && !this.record) {
       showCatalog(builtInCatalog);
       this.skipped = [];
       return;
     }
-    const { userCatalog } = await import('./userCatalog');
-    const built = userCatalog(builtInCatalog, this.forecasts, this.record);
-    showCatalog(built.catalog);
+    const { check } = await import('./checksClient');
+    let built;
+    try {
+      built = await check({
+        kind: 'catalog',
+        forecasts: this.forecasts,
+        ...(this.record ? { record: this.record } : {})
+      });
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      // The built-in catalog stays; what could not be read is named, and nothing is deleted.
+      this.skipped = [
+        {
+          file: 'your forecasts and record',
+          messages: [`could not be checked: ${e instanceof Error ? e.message : String(e)}`]
+        }
+      ];
+      return;
+    }
+    if (generation !== this.#generation) return;
+    showCatalogData(built.data);
     this.skipped = built.skipped;
   }
 

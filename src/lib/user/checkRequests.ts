@@ -1,0 +1,77 @@
+/**
+ * The questions the checks worker answers, as plain functions testable in Node: build the catalog
+ * with the user's forecasts and record, or check one forecast as it is being written.
+ */
+import {
+  catalogData,
+  checkForecast,
+  readYaml,
+  type Catalog,
+  type CatalogData,
+  type Model,
+  type Scenario,
+  type SkippedFile,
+  type ValidationIssue
+} from '$lib/engine/validate';
+import { mergedHistory, userCatalog } from './userCatalog';
+import type { UserForecast, UserRecord } from './store';
+
+export type CheckRequest =
+  | { kind: 'catalog'; forecasts: UserForecast[]; record?: UserRecord }
+  | {
+      kind: 'forecast';
+      /** The file's text (YAML), or its data already read (the form's object). */
+      text?: string;
+      data?: unknown;
+      /** The file name it is checked as: its id must match (`<id>.yaml`). */
+      file: string;
+      /** Forecasts already kept, to refuse a second one with the same id. */
+      others: UserForecast[];
+      record?: UserRecord;
+    };
+
+export interface ForecastCheck {
+  /** The forecast as validated (defaults filled in), when it has no error. */
+  scenario?: Scenario;
+  issues: ValidationIssue[];
+}
+
+export type CheckResult<R extends CheckRequest> = R extends { kind: 'catalog' }
+  ? { data: CatalogData; skipped: SkippedFile[] }
+  : ForecastCheck;
+
+export type CheckResponse =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+
+/** Pure. */
+export function answerCheck(builtIn: Catalog, request: CheckRequest): CheckResult<typeof request> {
+  if (request.kind === 'catalog') {
+    const { catalog, skipped } = userCatalog(builtIn, request.forecasts, request.record);
+    return { data: catalogData(catalog), skipped };
+  }
+  const { history } = mergedHistory(builtIn, request.record);
+  const shared = {
+    vocabulary: { drivers: builtIn.vocabulary.drivers.filter((d) => !d.declaredBy) },
+    likelihood: builtIn.likelihood,
+    history
+  };
+  // The others are checked as the catalog does, so a clash of ids or of own drivers shows here.
+  const others = userCatalog(
+    builtIn,
+    request.others.filter((f) => `${f.id}.yaml` !== request.file),
+    request.record
+  ).catalog;
+  const loaded = new Map<string, Model>(others.models);
+  let data = request.data;
+  if (request.text !== undefined) {
+    const read = readYaml(request.text);
+    if (!('data' in read)) {
+      return {
+        issues: [{ severity: 'error', file: request.file, path: '', message: read.problem }]
+      };
+    }
+    data = read.data;
+  }
+  const { model, issues } = checkForecast(data, request.file, shared, loaded);
+  return model ? { scenario: model.scenario, issues } : { issues };
+}
