@@ -1,7 +1,7 @@
 /** The crosswinds CLI as a user runs it: `main(argv)`, its exit code and what it prints. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main } from './main';
@@ -80,8 +80,9 @@ describe('validate', () => {
     writeFileSync(path, text.replace('level: lapsed-restraint }', 'level: lapsed-restrant }'));
     const { code, out } = run('validate', path);
     expect(code).toBe(1);
+    // A file outside the working directory is named by its full path.
     expect(out).toContain(
-      `${relative(process.cwd(), path)}: transitions[0].guard.params.level: ` +
+      `${path}: transitions[0].guard.params.level: ` +
         'unknown level "lapsed-restrant" for armsControl; ' +
         'expected one of collapsed, lapsed-restraint, in-force, new-framework ' +
         '(did you mean "lapsed-restraint"?)'
@@ -284,4 +285,94 @@ describe('reach', () => {
       }, 30_000);
     }
   }
+});
+
+/**
+ * The worked example (docs/writing-forecasts.md): a forecast from an article with no numbered copy
+ * here, kept outside scenarios/ and copied to a folder outside the repository, as a user's own file.
+ */
+describe('a forecast file from outside the repository', () => {
+  const example = new URL('../../examples/forecasts/tkachenko-2025-gamble.yaml', import.meta.url);
+  const text = readFileSync(example, 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'crosswinds-own-'));
+  const path = join(dir, 'tkachenko-2025-gamble.yaml');
+  writeFileSync(path, text);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('validate accepts it with its own citations (url and paragraph numbers)', () => {
+    const { code, out } = run('validate', path);
+    expect(code).toBe(0);
+    expect(out.at(-1)).toMatch(/^valid\b/);
+    expect(out.join('\n')).not.toMatch(/\berror\b/);
+    // Where the numbered articles are at hand, it says the quotes are to be checked at the url.
+    for (const line of out.filter((l) => l.startsWith('warning: '))) {
+      expect(line).toMatch(/numbered articles not found|https:\/\/news\.az\//);
+    }
+  });
+
+  it('validate reports a planted error with the file and the path inside it, and returns 1', () => {
+    const broken = join(dir, 'broken', 'tkachenko-2025-gamble.yaml');
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(broken, text.replace('levels: [strategic]', 'levels: [strategc]'));
+    const { code, out } = run('validate', broken);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      `${broken}: transitions[1].guard.params.guards[0].params.levels[0]: ` +
+        'unknown level "strategc" for usIntent; expected one of tactical, undecided, strategic ' +
+        '(did you mean "strategic"?)'
+    );
+    expect(out.at(-1)).toMatch(/^1 error\(s\), \d warning\(s\)$/);
+  });
+
+  it('simulate --forecast runs it beside the built-in ones; without it the analyst is unknown', () => {
+    expect(run('simulate', 'tkachenko-2025-gamble').code).toBe(2);
+    const { code, out } = run('simulate', 'tkachenko-2025-gamble', '--forecast', path);
+    expect(code).toBe(0);
+    const rows = tableRows(out);
+    expect(rows[0]).toMatchObject({ quarter: '2025Q1', label: 'Pragmatic thaw' });
+    // Its own driver takes --set like a shared one: a tactical turn ends in confrontation.
+    const tactical = run(
+      ...['simulate', 'tkachenko-2025-gamble', '--forecast', path],
+      ...['--set', 'usIntent=tactical@2025Q2', '--json']
+    );
+    const result = json(tactical.out) as PathResult;
+    expect(result.steps.at(-1)!.distribution['back-to-confrontation']).toBeGreaterThan(0.5);
+    // The built-in forecasts are still there in the same run.
+    expect(run('simulate', 'notte-2025-reset', '--forecast', path).code).toBe(0);
+  });
+
+  it('audit and reach take --forecast too', () => {
+    const audit = run('audit', 'tkachenko-2025-gamble', '--forecast', path, '--json');
+    expect(audit.code).toBe(0);
+    const { rows } = json(audit.out) as { rows: Array<{ analyst: string; basis: string }> };
+    expect(rows.length).toBeGreaterThan(10);
+    expect(new Set(rows.map((r) => r.analyst))).toEqual(new Set(['tkachenko-2025-gamble']));
+    expect(new Set(rows.map((r) => r.basis))).toEqual(new Set(['stated', 'reading']));
+
+    const reach = run(
+      ...['reach', 'tkachenko-2025-gamble', '--forecast', path],
+      ...[
+        '--target',
+        'state=beyond-cold-war-reflexes',
+        '--by',
+        '2028Q4',
+        '--from-preset',
+        'observed'
+      ],
+      '--json'
+    );
+    expect(reach.code).toBe(0);
+    const answer = json(reach.out) as { alternatives: Array<{ set: string[] }> };
+    expect(answer.alternatives[0]!.set.join(' ')).toMatch(/usIntent=strategic@/);
+  });
+
+  it('--forecast with a broken file returns 1 with its errors; a missing one is a bad argument', () => {
+    const broken = join(dir, 'broken', 'tkachenko-2025-gamble.yaml');
+    const r = run('simulate', 'tkachenko-2025-gamble', '--forecast', broken);
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toContain(`${broken}: transitions[1].guard.params.guards[0]`);
+    const missing = run('simulate', 'x', '--forecast', join(dir, 'nope.yaml'));
+    expect(missing.code).toBe(2);
+    expect(missing.err[0]).toContain('nope.yaml: no such file');
+  });
 });

@@ -9,7 +9,6 @@ import {
   parseOverride,
   quarterIndex,
   runPath,
-  HORIZON,
   closestName,
   auditCounts,
   parseTarget,
@@ -18,7 +17,8 @@ import {
 } from '../lib/engine';
 import { auditTable, catalogAudit } from './auditDoc';
 import { existsSync } from 'node:fs';
-import { readCatalog } from './readCatalog';
+import { readCatalog, userPath } from './readCatalog';
+import { fail, FilesError, loadOrExit, takeForecasts, UsageError } from './forecastArgs';
 import { formatPathTable } from './pathTable';
 import { reachJson, reachTable } from './reach';
 
@@ -34,22 +34,18 @@ const USAGE = `usage: npm run crosswinds -- <command>
   export <analyst>                        the forecast as XState machine JSON
   audit [analyst] [--json]                every element: stated (with its quote) or reading (why)
   brief <deck.json> --out <file.pptx|file.pdf>
-                                          build a briefing deck headlessly`;
-
-class UsageError extends Error {}
-
-function fail(message: string): never {
-  throw new UsageError(message);
-}
+                                          build a briefing deck headlessly
+  simulate, reach, export and audit take --forecast <file.yaml> (repeatable): a forecast file
+  from any path joins the built-in ones for that run`;
 
 function validate(paths: string[]): number {
-  const missing = paths.filter((p) => !existsSync(p));
+  const missing = paths.filter((p) => !existsSync(userPath(p)));
   if (missing.length) {
     for (const p of missing) console.log(`${p}: no such file`);
     console.log(`${missing.length} error(s), 0 warning(s)`);
     return 1;
   }
-  const { issues, articlesFound } = readCatalog(paths.length ? paths : undefined);
+  const { issues, articlesFound } = readCatalog(paths.length ? paths.map(userPath) : undefined);
   for (const issue of issues) console.log(formatIssue(issue));
   if (!articlesFound)
     console.log('warning: numbered articles not found; paragraphs were not checked');
@@ -59,19 +55,6 @@ function validate(paths: string[]): number {
     errors ? `${errors} error(s), ${warnings} warning(s)` : `valid (${warnings} warning(s))`
   );
   return errors ? 1 : 0;
-}
-
-// The scenario files are read once per process (the tests call main() many times).
-let loaded: ReturnType<typeof readCatalog> | undefined;
-
-function loadOrExit() {
-  loaded ??= readCatalog();
-  const { catalog, issues } = loaded;
-  if (!catalog) {
-    issues.forEach((i) => console.error(formatIssue(i)));
-    process.exit(1);
-  }
-  return catalog;
 }
 
 function pickScenario(catalog: ReturnType<typeof loadOrExit>, id: string | undefined) {
@@ -102,7 +85,8 @@ const quarterArg = (flag: string, value: string | undefined) => {
   return value;
 };
 
-function reach(args: string[]): number {
+function reach(argv: string[]): number {
+  const { forecasts, rest: args } = takeForecasts(argv);
   let ids: string | undefined;
   let preset = 'assumed';
   let target: ReturnType<typeof parseTarget> = null;
@@ -147,7 +131,7 @@ function reach(args: string[]): number {
   }
   if (!target) fail('reach needs --target, e.g. --target state=thaw or --target level>=1');
   if (!by) fail('reach needs --by, the deadline quarter');
-  const catalog = loadOrExit();
+  const catalog = loadOrExit(forecasts);
   const models = (ids ?? '').split(',').map((id) => pickScenario(catalog, id || undefined));
   for (const model of models) checkOverrides(model, overrides);
   if (target.kind === 'state' && !models.some((m) => target.state in m.scenario.states)) {
@@ -185,7 +169,8 @@ function reach(args: string[]): number {
   return 0;
 }
 
-function simulate(args: string[]): number {
+function simulate(argv: string[]): number {
+  const { forecasts, rest: args } = takeForecasts(argv);
   let id: string | undefined;
   let preset = 'assumed';
   let from: string | undefined;
@@ -208,20 +193,23 @@ function simulate(args: string[]): number {
     else if (id) fail(`unexpected argument ${a}`);
     else id = a;
   }
-  const catalog = loadOrExit();
+  const catalog = loadOrExit(forecasts);
   const model = pickScenario(catalog, id);
   checkOverrides(model, overrides);
-  const last = to && quarterIndex(to)! > quarterIndex(HORIZON.last)! ? to : HORIZON.last;
+  // The catalog's horizon covers every forecast in it, one that starts before 2020 or names an
+  // `until` past 2030 included.
+  const { horizon } = catalog;
+  const last = to && quarterIndex(to)! > quarterIndex(horizon.last)! ? to : horizon.last;
   const schedule = buildSchedule(
     catalog,
     preset === 'observed' ? { kind: 'observed' } : { kind: 'assumed', scenario: model.scenario },
     overrides,
-    { first: HORIZON.first, last }
+    { first: horizon.first, last }
   );
-  const result = runPath(model, schedule, { from, to: to ?? HORIZON.last });
+  const result = runPath(model, schedule, { from, to: to ?? horizon.last });
   if (result.steps.length === 0) {
     fail(
-      `${model.scenario.id} runs from ${model.scenario.start.quarter}; nothing to show for ${from ?? model.scenario.start.quarter}–${to ?? HORIZON.last}`
+      `${model.scenario.id} runs from ${model.scenario.start.quarter}; nothing to show for ${from ?? model.scenario.start.quarter}–${to ?? horizon.last}`
     );
   }
   if (json) console.log(JSON.stringify(result, (k, v) => (k === 'trace' ? undefined : v), 2));
@@ -229,7 +217,8 @@ function simulate(args: string[]): number {
   return 0;
 }
 
-function audit(args: string[]): number {
+function audit(argv: string[]): number {
+  const { forecasts, rest: args } = takeForecasts(argv);
   let id: string | undefined;
   let json = false;
   for (const a of args) {
@@ -238,7 +227,7 @@ function audit(args: string[]): number {
     else if (id) fail(`unexpected argument ${a}`);
     else id = a;
   }
-  const catalog = loadOrExit();
+  const catalog = loadOrExit(forecasts);
   if (id) pickScenario(catalog, id);
   const rows = catalogAudit(catalog, id);
   if (json) {
@@ -247,9 +236,10 @@ function audit(args: string[]): number {
   return 0;
 }
 
-function exportMachine(args: string[]): number {
+function exportMachine(argv: string[]): number {
+  const { forecasts, rest: args } = takeForecasts(argv);
   if (args.length > 1) fail(`unexpected argument ${args[1]}`);
-  const catalog = loadOrExit();
+  const catalog = loadOrExit(forecasts);
   console.log(JSON.stringify(machineConfig(pickScenario(catalog, args[0])), null, 2));
   return 0;
 }
@@ -277,6 +267,7 @@ export function main(argv: string[]): number {
         fail(`unknown command "${command}"`);
     }
   } catch (e) {
+    if (e instanceof FilesError) return 1;
     if (!(e instanceof UsageError)) throw e;
     console.error(`crosswinds: ${e.message}\n${USAGE}`);
     return 2;

@@ -1,6 +1,6 @@
 /** Node-side loading: reads scenarios/ and the numbered articles from disk for the engine. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   loadCatalog,
@@ -17,8 +17,16 @@ export function seedsDir(): string {
   return process.env.CROSSWINDS_SEEDS ?? resolve(repoRoot, '../shared/seeds/numbered');
 }
 
+/** A path as named from where the user ran the command (npm runs scripts from the repo root). */
+export function userPath(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
+/** Files under the working directory are named relative to it, any other by its full path. */
 function read(path: string): SourceFile {
-  return { path: relative(process.cwd(), path) || path, text: readFileSync(path, 'utf8') };
+  const near = relative(process.cwd(), path);
+  const name = near && !near.startsWith('..') && !isAbsolute(near) ? near : path;
+  return { path: name, text: readFileSync(path, 'utf8') };
 }
 
 /** The ¶-numbered articles by slug; undefined when the folder is not there. */
@@ -42,28 +50,32 @@ export function readArticles(dir = seedsDir()): ArticleNumbering | undefined {
   return articles;
 }
 
-/** The catalog's files; `forecasts` may name other files than the ones in scenarios/forecasts. */
-export function catalogFiles(forecasts?: string[]): CatalogFiles {
+/**
+ * The catalog's files: `forecasts` in place of the ones in scenarios/forecasts when given, and
+ * `extra` forecast files from any path after them (a file already among them is read once).
+ */
+export function catalogFiles(forecasts?: string[], extra: string[] = []): CatalogFiles {
   const forecastDir = join(scenariosDir, 'forecasts');
-  const paths =
+  const listed =
     forecasts ??
     readdirSync(forecastDir)
       .filter((n) => /\.ya?ml$/.test(n))
       .sort()
       .map((n) => join(forecastDir, n));
+  const paths = [...new Set([...listed, ...extra].map((p) => resolve(p)))];
   return {
     drivers: read(join(scenariosDir, 'drivers.yaml')),
     scale: read(join(scenariosDir, 'scale.yaml')),
     likelihood: read(join(scenariosDir, 'likelihood.yaml')),
     history: read(join(scenariosDir, 'history', 'observed.json')),
-    forecasts: paths.map((p) => read(resolve(p)))
+    forecasts: paths.map(read)
   };
 }
 
-export function readCatalog(forecasts?: string[]) {
+export function readCatalog(forecasts?: string[], extra: string[] = []) {
   const articles = readArticles();
   return {
-    ...loadCatalog(catalogFiles(forecasts), { articles }),
+    ...loadCatalog(catalogFiles(forecasts, extra), { articles }),
     articlesFound: articles !== undefined
   };
 }
