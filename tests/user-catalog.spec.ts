@@ -1,0 +1,86 @@
+/**
+ * A forecast kept in the browser joins every page the built-in ones are on, marked as the user's;
+ * one that no longer validates is named and left out while everything else still loads. The
+ * forecast here is the worked example of an article outside the five (examples/forecasts), put
+ * into the browser's storage as the app keeps it.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { collectConsoleProblems } from './helpers/console';
+
+const ID = 'tkachenko-2025-gamble';
+const YAML = readFileSync(new URL(`../examples/forecasts/${ID}.yaml`, import.meta.url), 'utf8');
+const LABEL = 'Tkachenko 2025 (yours)';
+
+/** Opens the app once (which creates its database), then writes forecasts straight into it. */
+async function keep(page: Page, forecasts: Array<{ id: string; yaml: string }>) {
+  await page.goto('/');
+  await page.evaluate(async (items) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('crosswinds');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    // The app's migration makes the stores; wait for them if the page is still opening it.
+    for (let i = 0; i < 50 && !db.objectStoreNames.contains('forecasts'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const tx = db.transaction('forecasts', 'readwrite');
+    for (const f of items)
+      tx.objectStore('forecasts').put({
+        ...f,
+        origin: 'imported',
+        updated: '2026-12-07T00:00:00Z'
+      });
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, forecasts);
+}
+
+test.describe('a forecast of the user’s own', () => {
+  test('appears on explore, compare, the scorecard and sources, marked as theirs', async ({
+    page
+  }) => {
+    const problems = collectConsoleProblems(page);
+    await keep(page, [{ id: ID, yaml: YAML }]);
+
+    await page.goto('/explore');
+    const box = page.getByRole('checkbox', { name: LABEL });
+    await expect(box).toBeChecked();
+    // The timeline's legend names it too.
+    await expect(page.getByRole('listitem').filter({ hasText: LABEL }).first()).toBeVisible();
+
+    await page.goto('/compare');
+    await expect(
+      page.getByRole('rowheader', { name: new RegExp(LABEL.replace(/[()]/g, '\\$&')) }).first()
+    ).toBeVisible();
+
+    await page.goto('/scorecard');
+    await expect(page.getByRole('main')).toContainText(LABEL);
+
+    await page.goto('/sources');
+    await page.getByRole('link', { name: /Diplomatic gamble/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/sources/yours\\?id=${ID}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Diplomatic gamble');
+    await expect(page.getByTestId('yours')).toBeVisible();
+    await expect(page.locator('#p2')).toContainText('Intent behind the U.S. thaw');
+    expect(problems).toEqual([]);
+  });
+
+  test('that no longer validates is named, and every other forecast still loads', async ({
+    page
+  }) => {
+    const broken = YAML.replace('to: back-to-confrontation', 'to: nowhere-state');
+    expect(broken).not.toBe(YAML);
+    await keep(page, [{ id: ID, yaml: broken }]);
+    await page.goto('/explore');
+    const notice = page.getByRole('status').filter({ hasText: `${ID}.yaml did not load` });
+    await expect(notice).toBeVisible();
+    await notice.locator('summary').click();
+    await expect(notice).toContainText('nowhere-state');
+    await expect(page.getByRole('checkbox', { name: LABEL })).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: 'Notte 2025' })).toBeChecked();
+  });
+});
