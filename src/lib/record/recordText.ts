@@ -1,0 +1,34 @@
+/**
+ * Sentences that say where the record ends once the user has added to it, naming the added
+ * quarters as theirs. Pure.
+ */
+import { recordEndSentence } from '$lib/engine/describe';
+import { quarterSpan } from './recordDraft';
+
+/** The record-end sentence, with the user's quarters (if any) named as theirs. */
+export function recordEndText(
+  history: { coverage: { to: string } },
+  userQuarters: readonly string[] | undefined
+): string {
+  if (!userQuarters?.length) return recordEndSentence(history);
+  const built = recordEndSentence(history).replace(
+    /^The record ends (.*?); later quarters.*$/,
+    'The built-in record ends $1'
+  );
+  const last = userQuarters.at(-1)!;
+  return `${built}; ${quarterSpan(userQuarters)} ${userQuarters.length === 1 ? 'is your addition' : 'are your additions'}, so the record runs to ${last} and later quarters carry ${last}’s levels forward.`;
+}
+
+/** Where the scorecard scores to, and which of those quarters are the user's. */
+export function scoredToText(
+  recordEnd: string,
+  userQuarters: readonly string[] | undefined
+): string {
+  if (!userQuarters?.length) return `Scored to ${recordEnd}, the end of the built-in record.`;
+  return `Scored to ${recordEnd}; ${quarterSpan(userQuarters)} ${userQuarters.length === 1 ? 'is your addition' : 'are your additions'} to the record.`;
+}
+
+/** "2026Q2 (yours)" for a quarter the user added; the quarter alone otherwise. */
+export function quarterName(quarter: string, userQuarters: readonly string[] | undefined): string {
+  return userQuarters?.includes(quarter) ? `${quarter} (yours)` : quarter;
+}
