@@ -66,6 +66,17 @@ test('a quarter added to the record is scored, kept, exported and imported back'
   const after = await scoreRows(page);
   expect(after.some((row) => row.includes('2026Q2'))).toBe(true);
   await expect(page.locator('.record-end').first()).toContainText('2026Q2 is your addition');
+  const yourEvent = page.locator('tr', { hasText: 'Talks on Ukraine broke off.' });
+  expect(await yourEvent.locator('td').first().textContent()).toContain('(yours)');
+
+  // Marked as the user's on the timelines and the matrix.
+  await ready(page, '/explore');
+  await expect(page.locator('g.yours').first()).toHaveAttribute('data-yours', '2026Q2');
+  await ready(page, '/compare');
+  await expect(page.locator('td[data-row="observed"][data-quarter="2026Q2"]')).toHaveAttribute(
+    'aria-label',
+    /\(yours\), 2026Q2: .*level −3|\(yours\), 2026Q2: .*level -3/
+  );
 
   // Kept across a reload.
   await ready(page, '/record');

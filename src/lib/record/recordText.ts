@@ -32,3 +32,12 @@ export function scoredToText(
 export function quarterName(quarter: string, userQuarters: readonly string[] | undefined): string {
   return userQuarters?.includes(quarter) ? `${quarter} (yours)` : quarter;
 }
+
+/** " (yours)" after an observed reading of a quarter the user added; nothing otherwise. */
+export function yoursSuffix(
+  kind: 'observed' | 'forecast',
+  quarter: string,
+  userQuarters: readonly string[] | undefined
+): string {
+  return kind === 'observed' && userQuarters?.includes(quarter) ? ' (yours)' : '';
+}
