@@ -103,12 +103,6 @@ export function additionsOf(builtIn: History, file: History): RecordAdditions {
   };
 }
 
-/** "2026Q2" or "2026Q2–2026Q3": the quarters the user added, as one span. */
-export function quarterSpan(quarters: readonly string[]): string {
-  if (quarters.length === 0) return '';
-  return quarters.length === 1 ? quarters[0]! : `${quarters[0]}–${quarters.at(-1)}`;
-}
-
 /**
  * A path into the merged record (as the validators name it) as a path into the user's additions,
  * or undefined when it names a built-in part: `quarters[26].level` → `quarters[1].level`.

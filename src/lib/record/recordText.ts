@@ -3,7 +3,6 @@
  * quarters as theirs. Pure.
  */
 import { recordEndSentence } from '$lib/engine/describe';
-import { quarterSpan } from './recordDraft';
 
 /** The record-end sentence, with the user's quarters (if any) named as theirs. */
 export function recordEndText(
@@ -40,4 +39,10 @@ export function yoursSuffix(
   userQuarters: readonly string[] | undefined
 ): string {
   return kind === 'observed' && userQuarters?.includes(quarter) ? ' (yours)' : '';
+}
+
+/** "2026Q2" or "2026Q2–2026Q3": the quarters the user added, as one span. */
+export function quarterSpan(quarters: readonly string[]): string {
+  if (quarters.length === 0) return '';
+  return quarters.length === 1 ? quarters[0]! : `${quarters[0]}–${quarters.at(-1)}`;
 }
