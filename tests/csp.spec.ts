@@ -13,6 +13,7 @@ const ROUTES = [
   '/explore',
   '/compare',
   '/scorecard',
+  '/record',
   '/sources',
   ...slugs.map((slug) => `/sources/${slug}`),
   '/brief',
