@@ -15,6 +15,13 @@ import {
 } from '$lib/engine/validate';
 import { mergedHistory, userCatalog } from './userCatalog';
 import type { UserForecast, UserRecord } from './store';
+import {
+  checkAdditions,
+  importRecord,
+  type FieldProblem,
+  type ImportResult
+} from '$lib/record/recordCheck';
+import type { RecordAdditions } from '$lib/record/recordDraft';
 
 export type CheckRequest =
   | { kind: 'catalog'; forecasts: UserForecast[]; record?: UserRecord }
@@ -28,7 +35,11 @@ export type CheckRequest =
       /** Forecasts already kept, to refuse a second one with the same id. */
       others: UserForecast[];
       record?: UserRecord;
-    };
+    }
+  /** The user's additions to the record, checked as the record file is. */
+  | { kind: 'recordAdditions'; additions: RecordAdditions }
+  /** A record file read for import (JSON in the format of observed.json). */
+  | { kind: 'recordImport'; text: string };
 
 export interface ForecastCheck {
   /** The forecast as validated (defaults filled in), when it has no error. */
@@ -36,25 +47,32 @@ export interface ForecastCheck {
   issues: ValidationIssue[];
 }
 
-export type CheckResult<R extends CheckRequest> = R extends { kind: 'catalog' }
-  ? { data: CatalogData; skipped: SkippedFile[] }
-  : ForecastCheck;
+interface CheckAnswers {
+  catalog: { data: CatalogData; skipped: SkippedFile[] };
+  forecast: ForecastCheck;
+  recordAdditions: FieldProblem[];
+  recordImport: ImportResult;
+}
+
+export type CheckResult<R extends CheckRequest> = CheckAnswers[R['kind']];
 
 export type CheckResponse =
   { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
 
 /** Pure. */
-export function answerCheck(builtIn: Catalog, request: CheckRequest): CheckResult<typeof request> {
+export function answerCheck(builtIn: Catalog, request: CheckRequest): CheckResult<CheckRequest> {
+  // The record's drivers are the shared ones: a forecast's own drivers are not part of it.
+  const shared = { drivers: builtIn.vocabulary.drivers.filter((d) => !d.declaredBy) };
+  if (request.kind === 'recordAdditions') {
+    return checkAdditions(builtIn.history, shared, request.additions);
+  }
+  if (request.kind === 'recordImport') return importRecord(request.text, builtIn.history, shared);
   if (request.kind === 'catalog') {
     const { catalog, skipped } = userCatalog(builtIn, request.forecasts, request.record);
     return { data: catalogData(catalog), skipped };
   }
   const { history } = mergedHistory(builtIn, request.record);
-  const shared = {
-    vocabulary: { drivers: builtIn.vocabulary.drivers.filter((d) => !d.declaredBy) },
-    likelihood: builtIn.likelihood,
-    history
-  };
+  const files = { vocabulary: shared, likelihood: builtIn.likelihood, history };
   // The others are checked as the catalog does, so a clash of ids or of own drivers shows here.
   const others = userCatalog(
     builtIn,
@@ -72,6 +90,6 @@ export function answerCheck(builtIn: Catalog, request: CheckRequest): CheckResul
     }
     data = read.data;
   }
-  const { model, issues } = checkForecast(data, request.file, shared, loaded);
+  const { model, issues } = checkForecast(data, request.file, files, loaded);
   return model ? { scenario: model.scenario, issues } : { issues };
 }
