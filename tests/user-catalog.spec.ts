@@ -57,8 +57,16 @@ test.describe('a forecast of the user’s own', () => {
       page.getByRole('rowheader', { name: new RegExp(LABEL.replace(/[()]/g, '\\$&')) }).first()
     ).toBeVisible();
 
+    // Its own driver has no level in the record: the drivers panel says so, not a made-up level.
+    await expect(page.getByRole('main')).toContainText('Intent behind the U.S. thaw');
+    await expect(page.getByText('not recorded').first()).toBeVisible();
+
     await page.goto('/scorecard');
-    await expect(page.getByRole('main')).toContainText(LABEL);
+    const row = page.locator(`tr[data-analyst="${ID}"]`);
+    await expect(row.getByRole('rowheader')).toHaveText(LABEL);
+    // On the observed drivers its state is unknown, and unscored, not blamed.
+    await expect(row.locator('[data-metric="b-n"]')).toContainText(/^0\+ \d+ unknown/);
+    await expect(row.locator('[data-metric="b-rps"]')).toHaveText('—');
 
     await page.goto('/sources');
     await page.getByRole('link', { name: /Diplomatic gamble/ }).click();
