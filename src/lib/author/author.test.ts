@@ -79,9 +79,18 @@ describe('export as YAML', () => {
     const s = catalog.scenarios.find((x) => x.assumptions.changes.length === 0)!;
     const data = fileData({ ...s, claims: [] });
     expect(Object.keys(data)).toEqual(
-      ['id', 'source', 'thesis', 'start', 'until', 'drivers', 'states', 'transitions', 'assumptions', 'claims'].filter(
-        (k) => k in data
-      )
+      [
+        'id',
+        'source',
+        'thesis',
+        'start',
+        'until',
+        'drivers',
+        'states',
+        'transitions',
+        'assumptions',
+        'claims'
+      ].filter((k) => k in data)
     );
     expect(data).not.toHaveProperty('claims');
     expect(data.assumptions).not.toHaveProperty('changes');

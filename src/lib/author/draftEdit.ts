@@ -97,3 +97,30 @@ export function reshapeGuard(
       return { type, params: { guard: inner[0]! } };
   }
 }
+
+const isMap = (x: unknown): x is Record<string, unknown> =>
+  !!x && typeof x === 'object' && !Array.isArray(x);
+
+/**
+ * File data the form can draw: the sections it edits are present (empty where the file lacks
+ * them), so that a half-written file opens in the form and the checks say what is missing.
+ * Undefined for data that is not a map at all.
+ */
+export function normalise(data: unknown): Draft | undefined {
+  if (!isMap(data)) return undefined;
+  const assumptions = isMap(data.assumptions) ? data.assumptions : {};
+  const list = (x: unknown) => (Array.isArray(x) ? x : []);
+  return {
+    ...data,
+    source: isMap(data.source) ? data.source : {},
+    start: isMap(data.start) ? data.start : {},
+    states: isMap(data.states) ? data.states : {},
+    transitions: list(data.transitions),
+    assumptions: {
+      ...assumptions,
+      drivers: isMap(assumptions.drivers) ? assumptions.drivers : {},
+      changes: list(assumptions.changes)
+    },
+    claims: list(data.claims)
+  } as Draft;
+}

@@ -3,7 +3,7 @@
  * format's order, defaults the loader fills in (an empty list, the quarterly trigger) left out, and
  * citations on one line where they are short. Loads the YAML library, so pages import it lazily.
  */
-import { Document, isMap, isPair, isScalar, visit, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, parseDocument, visit, type YAMLMap } from 'yaml';
 import type { Draft } from './skeleton';
 
 /** The order of keys in the format (docs/scenario-format.md), by the object they belong to. */
@@ -63,7 +63,10 @@ export function fileData(scenario: Draft): Draft {
       drivers: s.drivers?.length ? s.drivers.map((d) => ordered(d, ORDER.driver)) : undefined,
       states: byKey(s.states, (st) => ordered(st, ORDER.state)),
       transitions: s.transitions.map((t) =>
-        ordered({ ...t, trigger: t.trigger === 'quarter' ? undefined : t.trigger }, ORDER.transition)
+        ordered(
+          { ...t, trigger: t.trigger === 'quarter' ? undefined : t.trigger },
+          ORDER.transition
+        )
       ),
       assumptions: ordered({
         drivers: s.assumptions.drivers,
@@ -94,5 +97,9 @@ export function forecastYaml(scenario: Draft): string {
   return doc.toString({ lineWidth: 100 });
 }
 
-/** The file name a forecast is exported under. */
-export const fileName = (id: string) => `${id}.yaml`;
+/** A file's text with its id replaced, comments and layout kept where the library can. */
+export function withIdInText(text: string, id: string): string {
+  const doc = parseDocument(text);
+  doc.set('id', id);
+  return doc.toString({ lineWidth: 100 });
+}

@@ -40,9 +40,7 @@ describe('placing a problem beside its field', () => {
   });
 
   it('gives every path its own element id', () => {
-    expect(fieldId('transitions[2].guard.params.level')).toBe(
-      'f-transitions_2_guard_params_level'
-    );
+    expect(fieldId('transitions[2].guard.params.level')).toBe('f-transitions_2_guard_params_level');
     expect(fieldId('states.a-b.label')).not.toBe(fieldId('states.a.b.label'));
   });
 });

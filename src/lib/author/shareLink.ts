@@ -43,7 +43,9 @@ export async function encodeShare(yaml: string): Promise<string> {
 }
 
 /** The YAML text in a link's payload, or why it cannot be read, in words. */
-export async function decodeShare(payload: string): Promise<{ yaml: string } | { problem: string }> {
+export async function decodeShare(
+  payload: string
+): Promise<{ yaml: string } | { problem: string }> {
   const broken = {
     problem: 'The shared link is damaged or cut short; ask for the file instead.'
   };
@@ -51,8 +53,7 @@ export async function decodeShare(payload: string): Promise<{ yaml: string } | {
   const bytes = fromBase64Url(payload.slice(1));
   if (!bytes || (tag !== GZIP && tag !== PLAIN)) return broken;
   try {
-    const raw =
-      tag === GZIP ? await through(bytes, new DecompressionStream('gzip')) : bytes;
+    const raw = tag === GZIP ? await through(bytes, new DecompressionStream('gzip')) : bytes;
     return { yaml: new TextDecoder('utf-8', { fatal: true }).decode(raw) };
   } catch {
     return broken;
