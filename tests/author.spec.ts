@@ -52,7 +52,10 @@ test.describe('author a forecast', () => {
     await citation.getByLabel('Quote').fill('if sanctions ease, the ice breaks');
 
     await expect(page.getByTestId('check-summary')).toContainText('No problems');
-    await expect(page.getByTestId('preview').locator('svg').first()).toBeVisible();
+    // The preview lays out the diagram of a forecast the build has not seen.
+    await expect(page.getByTestId('preview').locator('figure.diagram svg.chart-svg')).toContainText(
+      'Frozen'
+    );
     await page.getByRole('button', { name: 'Save forecast' }).click();
     await expect(
       page.getByRole('status').filter({ hasText: 'Saved “Ice before the thaw”' })
@@ -61,6 +64,8 @@ test.describe('author a forecast', () => {
 
     await ready(page, '/explore');
     await expect.poll(() => pickerNames(page)).toContain('Tester 2026 (yours)');
+    await ready(page, '/explore?f=tester-2026-ice');
+    await expect(page.locator('figure.diagram svg.chart-svg')).toContainText('Thaw');
     await ready(page, '/compare');
     await expect(page.locator('td[data-row="tester-2026-ice"]').first()).toBeAttached();
 
@@ -127,5 +132,47 @@ test.describe('author a forecast', () => {
     // Under other drivers too: the assumed preset of the original.
     await ready(page, '/compare?p=notte-2025-reset');
     expect(await rowLevels(page, 'notte-copy')).toEqual(await rowLevels(page, 'notte-2025-reset'));
+  });
+
+  test('share a forecast as a link, open it in another browser, add it; delete it and undo', async ({
+    page,
+    browser
+  }) => {
+    test.setTimeout(90_000);
+    await ready(page, '/author');
+    const text = readFileSync('scenarios/forecasts/yusui-2021-stalemate.yaml', 'utf8').replace(
+      /^id: yusui-2021-stalemate$/m,
+      'id: shared-view'
+    );
+    await page.getByLabel('Or paste the file’s text').fill(text);
+    await page.getByRole('button', { name: 'Import the pasted text' }).click();
+    const card = page.getByTestId('your-forecasts').locator('li[data-id="shared-view"]');
+    await expect(card).toBeVisible();
+    await card.getByRole('button', { name: 'Share as link' }).click();
+    const link = await card.getByLabel('Link that opens this forecast for import').inputValue();
+    expect(link).toMatch(/\/author\?import=g[A-Za-z0-9_-]+$/);
+
+    const other = await browser.newContext();
+    const theirs = await other.newPage();
+    await theirs.goto(link);
+    const shared = theirs.getByTestId('shared-forecast');
+    await expect(shared).toContainText('Yu Sui');
+    await shared.getByRole('button', { name: 'Add to my forecasts' }).click();
+    await expect(theirs.getByRole('status').filter({ hasText: 'as shared-view' })).toBeVisible();
+    await expect(theirs.getByTestId('your-forecasts')).toContainText('shared-view.yaml');
+    await other.close();
+
+    await card.getByRole('button', { name: 'Delete' }).click();
+    await expect(card).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(card).toBeVisible();
+  });
+
+  test('each source page downloads its forecast’s file', async ({ page }) => {
+    await page.goto('/sources/notte-2025-reset');
+    await page.waitForLoadState('networkidle');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download YAML' }).click();
+    expect((await download).suggestedFilename()).toBe('notte-2025-reset.yaml');
   });
 });
