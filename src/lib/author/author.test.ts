@@ -3,7 +3,7 @@ import { checkForecast, readYaml } from '$lib/engine/validate';
 import { realCatalog } from '$lib/engine/testCatalog';
 import { copyForecast, newForecast, uniqueId, withId } from './skeleton';
 import { fileData, forecastYaml } from './exportYaml';
-import { prune, renameState, reshapeGuard } from './draftEdit';
+import { normalise, prune, renameState, reshapeGuard } from './draftEdit';
 import type { Guard } from '$lib/engine/schema';
 
 const catalog = realCatalog();
@@ -148,5 +148,27 @@ describe('editing a draft', () => {
       params: { quarter: '2026Q1' },
       source
     });
+  });
+});
+
+describe('a half-written file in the form', () => {
+  it('gets every part the form draws, and the checks still name what is missing', () => {
+    const data = {
+      id: 'half',
+      states: { a: 'oops' },
+      transitions: [{ id: 't', guard: { type: 'and', params: { guards: ['x'] } } }, 'junk'],
+      claims: [{ id: 'c' }]
+    };
+    const draft = normalise(data)!;
+    expect(draft.states).toEqual({ a: {} });
+    expect(draft.transitions[1]).toMatchObject({ guard: { params: {} } });
+    expect(draft.transitions[0]!.guard).toMatchObject({
+      type: 'and',
+      params: { guards: [{ type: 'driverIs', params: {} }] }
+    });
+    expect(draft.claims![0]).toMatchObject({ window: {}, topics: [] });
+    expect(errors(check(prune(draft), 'half')).length).toBeGreaterThan(0);
+    expect(normalise('text')).toBeUndefined();
+    expect(normalise([1])).toBeUndefined();
   });
 });

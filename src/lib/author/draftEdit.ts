@@ -101,26 +101,63 @@ export function reshapeGuard(
 const isMap = (x: unknown): x is Record<string, unknown> =>
   !!x && typeof x === 'object' && !Array.isArray(x);
 
+/** A condition the form can draw: a map with params, its nested conditions drawable too. */
+function drawableGuard(guard: unknown): Record<string, unknown> {
+  const g = isMap(guard) ? guard : {};
+  const params = isMap(g.params) ? g.params : {};
+  return {
+    ...g,
+    type: typeof g.type === 'string' ? g.type : 'driverIs',
+    params: {
+      ...params,
+      ...(Array.isArray(params.guards) ? { guards: params.guards.map(drawableGuard) } : {}),
+      ...(params.guard !== undefined ? { guard: drawableGuard(params.guard) } : {}),
+      ...(params.levels !== undefined && !Array.isArray(params.levels) ? { levels: [] } : {})
+    }
+  };
+}
+
+const maps = (x: unknown) => (Array.isArray(x) ? x.map((e) => (isMap(e) ? e : {})) : []);
+const mapOfMaps = (x: unknown) =>
+  isMap(x) ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, isMap(v) ? v : {}])) : {};
+
 /**
- * File data the form can draw: the sections it edits are present (empty where the file lacks
- * them), so that a half-written file opens in the form and the checks say what is missing.
- * Undefined for data that is not a map at all.
+ * File data the form can draw, however half-written: every part the form opens (sections,
+ * states, transitions and their conditions, claims' windows and topics) is present, empty where
+ * the file lacks it, so the checks can say what is missing. Undefined for data that is no map.
  */
 export function normalise(data: unknown): Draft | undefined {
   if (!isMap(data)) return undefined;
   const assumptions = isMap(data.assumptions) ? data.assumptions : {};
-  const list = (x: unknown) => (Array.isArray(x) ? x : []);
   return {
     ...data,
     source: isMap(data.source) ? data.source : {},
     start: isMap(data.start) ? data.start : {},
-    states: isMap(data.states) ? data.states : {},
-    transitions: list(data.transitions),
+    ...(data.drivers !== undefined
+      ? {
+          drivers: maps(data.drivers).map((d) => ({ ...d, levels: maps(d.levels) }))
+        }
+      : {}),
+    states: mapOfMaps(data.states),
+    transitions: maps(data.transitions).map((t) => ({ ...t, guard: drawableGuard(t.guard) })),
     assumptions: {
       ...assumptions,
-      drivers: isMap(assumptions.drivers) ? assumptions.drivers : {},
-      changes: list(assumptions.changes)
+      drivers: mapOfMaps(assumptions.drivers),
+      changes: maps(assumptions.changes).map((c) =>
+        c.fork === undefined ? c : { ...c, fork: maps(c.fork) }
+      )
     },
-    claims: list(data.claims)
+    claims: maps(data.claims).map((c) => {
+      const test = isMap(c.test) ? c.test : undefined;
+      return {
+        ...c,
+        window: isMap(c.window) ? c.window : {},
+        topics: Array.isArray(c.topics) ? c.topics : [],
+        ...(test
+          ? { test: test.when === undefined ? test : { ...test, when: drawableGuard(test.when) } }
+          : {}),
+        ...(c.judged !== undefined ? { judged: isMap(c.judged) ? c.judged : {} } : {})
+      };
+    })
   } as Draft;
 }
