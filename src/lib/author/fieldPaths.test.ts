@@ -52,6 +52,7 @@ describe('problems in plain words', () => {
     );
     expect(describePath('states.now.source.para')).toBe('state › now › citation › paragraph');
     expect(describePath('')).toBe('the file');
+    expect(describePath('source.author')).toBe('article › author');
   });
 
   it('says "Required." for a missing value and drops the file format’s markup', () => {

@@ -63,6 +63,11 @@ const NAMES: Record<string, string> = {
 export function describePath(path: string): string {
   if (path === '') return 'the file';
   const parts: string[] = [];
+  // The file's own `source` is the article; every other `source` is an element's citation.
+  if (/^source(\.|$)/.test(path)) {
+    parts.push('article');
+    path = path.slice('source'.length);
+  }
   for (const [, key, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
     if (index !== undefined) {
       const last = parts.length - 1;
