@@ -18,7 +18,8 @@ const ROUTES = [
   ...slugs.map((slug) => `/sources/${slug}`),
   '/brief',
   '/brief/present',
-  '/brief/print'
+  '/brief/print',
+  '/author'
 ];
 
 async function ready(page: Page, url: string) {
