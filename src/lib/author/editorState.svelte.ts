@@ -7,7 +7,6 @@
 import { getContext, setContext } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import { builtInCatalog } from '$lib/builtInCatalog';
-import { catalog } from '$lib/catalog';
 import type { Model, ValidationIssue } from '$lib/engine';
 import type { UserForecast } from '$lib/user/store';
 import { placeIssues } from './fieldPaths';
@@ -81,11 +80,9 @@ export class EditorState {
   async check(): Promise<void> {
     const run = ++this.#run;
     const data = this.data();
-    const { checkForecast } = await import('$lib/engine/validate');
+    const { checkDraft } = await import('./workerChecks');
     const id = typeof data.id === 'string' && data.id ? data.id : 'forecast';
-    const loaded = new Map(catalog.models);
-    if (this.original) loaded.delete(this.original);
-    const result = checkForecast(data, `${id}.yaml`, sharedFiles(), loaded);
+    const result = await checkDraft(data, `${id}.yaml`, this.original);
     if (run !== this.#run) return;
     this.issues = result.issues;
     if (result.model) this.model = result.model;
@@ -96,18 +93,6 @@ export class EditorState {
   touched() {
     this.checked = false;
   }
-}
-
-/**
- * What a user's forecast is checked against, as userCatalog checks it on every page: the shared
- * drivers (not those another forecast declares), the likelihood terms and the record shown.
- */
-export function sharedFiles() {
-  return {
-    vocabulary: { drivers: builtInCatalog.vocabulary.drivers.filter((d) => !d.declaredBy) },
-    likelihood: catalog.likelihood,
-    history: catalog.history
-  };
 }
 
 const KEY = Symbol('author-editor');

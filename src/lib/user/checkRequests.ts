@@ -22,6 +22,7 @@ import {
   type ImportResult
 } from '$lib/record/recordCheck';
 import type { RecordAdditions } from '$lib/record/recordDraft';
+import { checkImport, type ImportOutcome } from '$lib/author/importCheck';
 
 export type CheckRequest =
   | { kind: 'catalog'; forecasts: UserForecast[]; record?: UserRecord }
@@ -32,14 +33,21 @@ export type CheckRequest =
       data?: unknown;
       /** The file name it is checked as: its id must match (`<id>.yaml`). */
       file: string;
-      /** Forecasts already kept, to refuse a second one with the same id. */
+      /** The user's other forecasts (not the one being edited), to refuse a second one's id. */
       others: UserForecast[];
       record?: UserRecord;
     }
   /** The user's additions to the record, checked as the record file is. */
   | { kind: 'recordAdditions'; additions: RecordAdditions }
   /** A record file read for import (JSON in the format of observed.json). */
-  | { kind: 'recordImport'; text: string };
+  | { kind: 'recordImport'; text: string }
+  /** A forecast file brought in (a file, a paste, a shared link), checked before it is kept. */
+  | { kind: 'import'; text: string; file: string; others: UserForecast[]; record?: UserRecord };
+
+/** An import's outcome as plain data: the valid forecast as its scenario, not a model. */
+export type ImportAnswer =
+  | Exclude<ImportOutcome, { kind: 'valid' }>
+  | { kind: 'valid'; id: string; data: unknown; scenario: Scenario };
 
 export interface ForecastCheck {
   /** The forecast as validated (defaults filled in), when it has no error. */
@@ -52,6 +60,7 @@ interface CheckAnswers {
   forecast: ForecastCheck;
   recordAdditions: FieldProblem[];
   recordImport: ImportResult;
+  import: ImportAnswer;
 }
 
 export type CheckResult<R extends CheckRequest> = CheckAnswers[R['kind']];
@@ -74,12 +83,13 @@ export function answerCheck(builtIn: Catalog, request: CheckRequest): CheckResul
   const { history } = mergedHistory(builtIn, request.record);
   const files = { vocabulary: shared, likelihood: builtIn.likelihood, history };
   // The others are checked as the catalog does, so a clash of ids or of own drivers shows here.
-  const others = userCatalog(
-    builtIn,
-    request.others.filter((f) => `${f.id}.yaml` !== request.file),
-    request.record
-  ).catalog;
+  const others = userCatalog(builtIn, request.others, request.record).catalog;
   const loaded = new Map<string, Model>(others.models);
+  if (request.kind === 'import') {
+    const outcome = checkImport(request.text, request.file, files, loaded);
+    if (outcome.kind !== 'valid') return outcome;
+    return { kind: 'valid', id: outcome.id, data: outcome.data, scenario: outcome.model.scenario };
+  }
   let data = request.data;
   if (request.text !== undefined) {
     const read = readYaml(request.text);
