@@ -113,3 +113,11 @@ export function parseScenarios(
   });
   return { ok: true, scenarios, duplicates, problems };
 }
+
+/** A fresh id for a saved scenario (randomUUID needs a secure context; a local file is not). */
+export function newScenarioId(): string {
+  return (
+    globalThis.crypto?.randomUUID?.() ??
+    `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+  );
+}
