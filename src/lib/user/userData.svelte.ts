@@ -111,9 +111,7 @@ class UserData {
     }
   }
 
-  async #write<S extends StoreName>(
-    change: (store: UserStore) => Promise<SaveResult>
-  ): Promise<SaveResult> {
+  async #write(change: (store: UserStore) => Promise<SaveResult>): Promise<SaveResult> {
     await this.load();
     // Only a load that failed outright leaves no store: keep changes for the tab then.
     this.#store ??= await openUserStore(null);
