@@ -19,7 +19,7 @@ async function open(page: Page, url: string) {
 /** Scrolls to the saved-scenarios panel, as a reader does; it loads when it comes into view. */
 async function savedPanel(page: Page) {
   await page.getByRole('heading', { name: 'Saved scenarios' }).scrollIntoViewIfNeeded();
-  const panel = page.getByRole('region', { name: 'Saved scenarios' });
+  const panel = page.getByRole('region', { name: 'Saved scenarios', exact: true });
   await expect(panel.getByLabel('Save as scenario')).toBeVisible();
   return panel;
 }
@@ -124,7 +124,7 @@ test.describe('named scenarios', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await open(page, '/explore?q=2027Q1&o=ukraine.settlement.2026Q2');
     await saveAs(page, 'Settlement');
-    const panel = page.getByRole('region', { name: 'Saved scenarios' });
+    const panel = page.getByRole('region', { name: 'Saved scenarios', exact: true });
     await panel.getByRole('button', { name: 'Copy link to Settlement' }).click();
     await expect(panel.getByRole('status')).toContainText('Copied the link to “Settlement”');
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -197,6 +197,14 @@ test.describe('named scenarios', () => {
     const group = table.locator('tbody').filter({ hasText: first.analyst }).first();
     const bCell = group.locator('tr').nth(1).locator('td').nth(column);
     await expect(bCell).toContainText('differs from A');
+    // The frame opens scrolled sideways to where the two first differ.
+    const frame = side.getByRole('region', { name: /Levels under A and B/ });
+    await expect
+      .poll(async () => {
+        const [f, c] = [(await frame.boundingBox())!, (await bCell.boundingBox())!];
+        return c.x >= f.x && c.x + c.width <= f.x + f.width;
+      })
+      .toBe(true);
     await expect(bCell).toHaveAttribute(
       'title',
       new RegExp(`in ${first.quarter}: ${first.b.label}`)
@@ -220,13 +228,20 @@ test.describe('named scenarios', () => {
     const shown = await table.locator('thead th').count();
     expect(shown - 2).toBeLessThan(quarters.length);
 
+    // The quarters scroll inside their frame, never the page, on a desktop or a phone.
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await pageWidth()).toBeLessThanOrEqual(page.viewportSize()!.width);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(pageWidth).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 720 });
+
     // The frame scrolls sideways from the keyboard.
     await side.getByLabel(/Only the/).uncheck();
-    const frame = side.getByRole('region', { name: /Levels under A and B/ });
+    const before = await frame.evaluate((e) => e.scrollLeft);
     await frame.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => frame.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    await expect.poll(() => frame.evaluate((e) => e.scrollLeft)).toBeGreaterThan(before);
 
     // The same scenario on both sides: no difference, in words.
     await side.getByLabel('Scenario B').selectOption({ label: 'As it went' });

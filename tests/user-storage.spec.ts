@@ -20,7 +20,7 @@ async function ready(page: Page, url: string) {
 
 async function saveScenario(page: Page, name: string) {
   await page.getByRole('heading', { name: 'Saved scenarios' }).scrollIntoViewIfNeeded();
-  const panel = page.getByRole('region', { name: 'Saved scenarios' });
+  const panel = page.getByRole('region', { name: 'Saved scenarios', exact: true });
   await panel.getByLabel('Save as scenario').fill(name);
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(panel.getByRole('status')).toContainText(`Saved “${name}”.`);
