@@ -10,6 +10,7 @@
 import type { HistoryEvent, HistoryQuarter } from '$lib/engine';
 
 export const DB_NAME = 'crosswinds';
+/** The database's version: one per step in MIGRATIONS. */
 export const DB_VERSION = 1;
 
 export interface UserForecast {
@@ -62,8 +63,10 @@ export interface UserStore {
   delete(store: StoreName, id: string): Promise<SaveResult>;
 }
 
+export type Migration = (db: IDBDatabase, tx: IDBTransaction) => void;
+
 /** Each step takes the database from version `index` to `index + 1`. */
-const MIGRATIONS: Array<(db: IDBDatabase, tx: IDBTransaction) => void> = [
+export const MIGRATIONS: Migration[] = [
   // 0 → 1: the three stores, keyed by `id`.
   (db) => {
     for (const name of STORES) db.createObjectStore(name, { keyPath: 'id' });
@@ -197,27 +200,78 @@ class IndexedStore implements UserStore {
   }
 }
 
+/** How long opening may take before the page goes on without it (a browser that never answers). */
+export const OPEN_TIMEOUT_MS = 10_000;
+
 /**
  * Opens the database, migrating it to DB_VERSION. Never rejects: where IndexedDB is missing,
- * blocked or broken, a memory store that says why.
+ * blocked, broken or throws on being touched (a browser that blocks site data), a memory store
+ * that says why. `factory` null stands for a browser without IndexedDB; left out, the browser's.
  */
 export async function openUserStore(
-  factory: IDBFactory | undefined = globalThis.indexedDB
+  factory?: IDBFactory | null,
+  /** The steps to run; their count is the version opened (tests pass their own). */
+  migrations: readonly Migration[] = MIGRATIONS
 ): Promise<UserStore> {
-  if (!factory) return new MemoryStore(STORAGE_REFUSED);
   try {
+    // Reading `indexedDB` itself throws where the browser blocks site data.
+    const idb = factory === undefined ? globalThis.indexedDB : factory;
+    if (!idb) return new MemoryStore(STORAGE_REFUSED);
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = factory.open(DB_NAME, DB_VERSION);
+      const req = idb.open(DB_NAME, migrations.length);
+      const timer = setTimeout(
+        () => reject(new Error('the browser did not open its storage in time')),
+        OPEN_TIMEOUT_MS
+      );
+      const done = () => clearTimeout(timer);
       req.onupgradeneeded = (event) => {
         const tx = req.transaction!;
-        for (let v = event.oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(req.result, tx);
+        for (let v = event.oldVersion; v < migrations.length; v++) migrations[v]!(req.result, tx);
       };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-      req.onblocked = () => reject(new Error('another tab holds an older version open'));
+      req.onsuccess = () => {
+        done();
+        // Another tab upgrading the database must not be held up by this one.
+        req.result.onversionchange = () => req.result.close();
+        resolve(req.result);
+      };
+      req.onerror = () => {
+        done();
+        reject(req.error);
+      };
+      req.onblocked = () => {
+        done();
+        reject(new Error('another tab holds an older version open'));
+      };
     });
     return new IndexedStore(db);
   } catch (e) {
     return new MemoryStore(`${STORAGE_REFUSED} (${describe(e)})`);
   }
+}
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isRecordObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const SHAPES: { [S in StoreName]: (v: Record<string, unknown>) => boolean } = {
+  forecasts: (v) =>
+    isText(v.yaml) && (v.origin === 'authored' || v.origin === 'imported') && isText(v.updated),
+  record: (v) =>
+    v.id === 'record' &&
+    Array.isArray(v.quarters) &&
+    v.quarters.every(isRecordObject) &&
+    Array.isArray(v.events) &&
+    v.events.every(isRecordObject),
+  scenarios: (v) => isText(v.name) && isText(v.query) && isText(v.updated)
+};
+
+/**
+ * Whether a value read from `store` has the shape this version writes. Storage outlives code (an
+ * older or newer Crosswinds, a browser extension, a hand edit), so what is read is checked before
+ * it is used; deeper checks (a forecast's YAML) happen where the value is used.
+ */
+export function isStoredValue<S extends StoreName>(
+  store: S,
+  value: unknown
+): value is StoreContents[S] {
+  return isRecordObject(value) && isText(value.id) && value.id !== '' && SHAPES[store](value);
 }

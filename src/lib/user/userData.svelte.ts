@@ -6,6 +6,8 @@
  */
 import type { SkippedFile } from '$lib/engine';
 import {
+  STORAGE_REFUSED,
+  isStoredValue,
   openUserStore,
   type SaveResult,
   type SavedScenario,
@@ -14,6 +16,13 @@ import {
   type UserRecord,
   type UserStore
 } from './store';
+
+/** What an unreadable value was, in the notice that names it. */
+const UNREADABLE: Record<StoreName, string> = {
+  forecasts: 'forecasts',
+  record: 'record entries',
+  scenarios: 'saved scenarios'
+};
 
 class UserData {
   forecasts = $state.raw<UserForecast[]>([]);
@@ -30,28 +39,61 @@ class UserData {
   #shown = false;
   #generation = 0;
 
-  /** Reads everything once per page load; later calls return the same promise. */
+  /** Reads everything once per page load; later calls return the same promise. Never rejects. */
   load(): Promise<void> {
     if (typeof window === 'undefined') return Promise.resolve();
-    this.#loading ??= (async () => {
-      const store = await openUserStore();
-      this.#store = store;
-      if (!store.persistent) this.notice = store.problem ?? null;
+    this.#loading ??= this.#read()
+      .catch((e) => {
+        this.notice = `Crosswinds could not read what this browser kept (${String(e)}).`;
+      })
+      .finally(() => (this.loaded = true));
+    return this.#loading;
+  }
+
+  async #read() {
+    const store = await openUserStore();
+    this.#store = store;
+    const problems: string[] = store.persistent ? [] : [store.problem ?? STORAGE_REFUSED];
+    try {
       const [forecasts, records, scenarios] = await Promise.all([
-        store.all('forecasts'),
-        store.all('record'),
-        store.all('scenarios')
+        this.#readable(store, 'forecasts', problems),
+        this.#readable(store, 'record', problems),
+        this.#readable(store, 'scenarios', problems)
       ]);
       this.forecasts = forecasts.sort((a, b) => a.updated.localeCompare(b.updated));
       this.record = records[0];
       this.scenarios = scenarios.sort((a, b) => a.updated.localeCompare(b.updated));
-      await this.#refresh();
-      this.loaded = true;
-    })();
-    return this.#loading;
+    } catch (e) {
+      problems.push(`Crosswinds could not read what this browser kept (${String(e)}).`);
+    }
+    this.notice = problems.length ? problems.join(' ') : null;
+    await this.#refresh();
   }
 
-  /** Rebuilds the catalog every page shows from the built-in one and the user's things. */
+  /** A store's values of the right shape; the others are left where they are, and named. */
+  async #readable<S extends StoreName>(
+    store: UserStore,
+    name: S,
+    problems: string[]
+  ): Promise<StoreContents[S][]> {
+    const all: unknown[] = await store.all(name);
+    const good = all.filter((v): v is StoreContents[S] => isStoredValue(name, v));
+    const bad = all.length - good.length;
+    if (bad > 0) {
+      const ids = all
+        .filter((v) => !isStoredValue(name, v))
+        .map((v) => (typeof v === 'object' && v && 'id' in v ? String(v.id) : '?'));
+      problems.push(
+        `${bad === 1 ? `One of your ${UNREADABLE[name]} kept in this browser is` : `${bad} of your ${UNREADABLE[name]} kept in this browser are`} unreadable and ${bad === 1 ? 'was' : 'were'} left out (${ids.map((i) => `“${i.slice(0, 40)}”`).join(', ')}).`
+      );
+    }
+    return good;
+  }
+
+  /**
+   * Rebuilds the catalog every page shows from the built-in one and the user's things. Whatever
+   * goes wrong with the user's things, the built-in catalog is shown and the notice says so.
+   */
   async #refresh() {
     // Nothing of the user's: the pages keep the built-in catalog, and a page that shows no
     // catalog (the home page) never loads it.
@@ -92,8 +134,10 @@ class UserData {
 
   async #write(change: (store: UserStore) => Promise<SaveResult>): Promise<SaveResult> {
     await this.load();
-    const result = await change(this.#store!);
-    this.notice = result.saved ? (this.#store!.persistent ? null : this.notice) : result.problem!;
+    // Only a load that failed outright leaves no store: keep changes for the tab then.
+    this.#store ??= await openUserStore(null);
+    const result = await change(this.#store);
+    this.notice = result.saved ? (this.#store.persistent ? null : this.notice) : result.problem!;
     return result;
   }
 
