@@ -12,6 +12,7 @@ import {
   type SaveResult,
   type SavedScenario,
   type StoreContents,
+  type StoreName,
   type UserForecast,
   type UserRecord,
   type UserStore
