@@ -129,9 +129,10 @@ test.describe('briefing deck', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(saved))
     });
-    expect(await slideTitles(page)).toEqual(['Scores, imported']);
+    // The file is read and checked asynchronously: wait for the deck to show it.
+    await expect.poll(() => slideTitles(page)).toEqual(['Scores, imported']);
     await page.getByRole('button', { name: 'Undo import' }).click();
-    expect(await slideTitles(page)).toEqual(['Scores']);
+    await expect.poll(() => slideTitles(page)).toEqual(['Scores']);
   });
 
   test('PowerPoint export: a package with every slide, its title and its notes', async ({
