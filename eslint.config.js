@@ -29,7 +29,12 @@ export default defineConfig(
     rules: {
       // TypeScript checks undefined names better than ESLint can
       // (https://typescript-eslint.io/troubleshooting/faqs/eslint/#i-get-errors-from-the-no-undef-rule-about-global-variables-not-being-defined-even-though-there-are-no-typescript-errors).
-      'no-undef': 'off'
+      'no-undef': 'off',
+      // A leading underscore marks a value left unused on purpose (a rest sibling, a slot).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+      ]
     }
   },
   {

@@ -12,7 +12,6 @@ import { whatMoved } from '../engine/whatMoved';
 import type {
   AnalysisRequest,
   AnalysisResult,
-  CatalogData,
   FromWorker,
   ScheduleSpec,
   ToWorker
