@@ -98,6 +98,18 @@ export function forecastYaml(scenario: Draft): string {
 }
 
 /** A file's text with its id replaced, comments and layout kept where the library can. */
+/**
+ * The file's text with the source's title and short name replaced (no short name: removed),
+ * keeping everything else the user wrote, comments included. Pure.
+ */
+export function withNamesInText(text: string, names: { title: string; citeAs?: string }): string {
+  const doc = parseDocument(text);
+  doc.setIn(['source', 'title'], names.title);
+  if (names.citeAs) doc.setIn(['source', 'citeAs'], names.citeAs);
+  else doc.deleteIn(['source', 'citeAs']);
+  return doc.toString({ lineWidth: 100 });
+}
+
 export function withIdInText(text: string, id: string): string {
   const doc = parseDocument(text);
   doc.set('id', id);

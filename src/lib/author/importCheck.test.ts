@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readYaml } from '$lib/engine/validate';
 import { realCatalog } from '$lib/engine/testCatalog';
 import { checkData, checkImport } from './importCheck';
-import { forecastYaml, withIdInText } from './exportYaml';
+import { forecastYaml, withIdInText, withNamesInText } from './exportYaml';
 import { newForecast, withId } from './skeleton';
 
 const catalog = realCatalog();
@@ -56,6 +56,18 @@ describe('importing a forecast file', () => {
     expect(withIdInText(text, 'c-d')).toContain('# my notes');
     const read = readYaml(withIdInText(text, 'c-d'));
     expect('data' in read && read.data).toEqual({ id: 'c-d', thesis: 'x' });
+  });
+
+  it('keeps comments when it renames, and removes the short name when it is cleared', () => {
+    const text = '# my notes\nid: a-b\nsource:\n  title: Old # kept title note\n  citeAs: Old\n';
+    const renamed = withNamesInText(text, { title: 'New title' });
+    expect(renamed).toContain('# my notes');
+    const read = readYaml(renamed);
+    expect('data' in read && read.data).toEqual({ id: 'a-b', source: { title: 'New title' } });
+    const named = readYaml(withNamesInText(text, { title: 'T', citeAs: 'Short' }));
+    expect('data' in named && named.data).toMatchObject({
+      source: { title: 'T', citeAs: 'Short' }
+    });
   });
 
   it('finds a taken-id file’s own problems first', () => {
