@@ -188,7 +188,7 @@ test.describe('briefing deck', () => {
     expect(svg).toContain('Trenin 2020 (guardrails)');
     const csv = (await save('CSV')).toString('utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      'quarter,observed_level,analyst,state,level,probability_of_state'
+      'quarter,observed_level,observed_by,analyst,state,level,probability_of_state'
     );
   });
 

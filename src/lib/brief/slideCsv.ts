@@ -57,16 +57,30 @@ export function slideCsv(catalog: Catalog, view: SlideView, query: string): stri
       );
     }
     return table(
-      ['analyst', 'quarter', 'observed_level', 'run_a_level', 'run_b_level', 'verdict', 'scored'],
+      [
+        'analyst',
+        'quarter',
+        'observed_level',
+        'observed_by',
+        'run_a_level',
+        'run_b_level',
+        'verdict',
+        'scored'
+      ],
       rows.flatMap((r) =>
         r.score.quarters.map((q, i) => [
           r.label,
           q,
           r.score.observed[i],
+          observedBy(catalog, q),
           r.score.runA.levels[i],
           r.score.runB.levels[i],
           r.score.verdicts[i],
-          r.score.verdictCounted[i] ? 'stated' : 'model’s reading'
+          r.score.verdictCounted[i]
+            ? 'stated'
+            : r.score.runB.unknown?.[i] && r.score.runA.stated[i] && r.score.runB.stated[i]
+              ? 'unknown: driver not recorded'
+              : 'model’s reading'
         ])
       )
     );
@@ -94,13 +108,39 @@ export function slideCsv(catalog: Catalog, view: SlideView, query: string): stri
     view === 'explore-diagram' ? run.shown.filter((a) => a.id === e.focus).slice(0, 1) : run.shown;
   const quarters = quarterRange(catalog.horizon.first, catalog.horizon.last);
   return table(
-    ['quarter', 'observed_level', 'analyst', 'state', 'level', 'probability_of_state'],
+    [
+      'quarter',
+      'observed_level',
+      'observed_by',
+      'analyst',
+      'state',
+      'level',
+      'probability_of_state'
+    ],
     analysts.flatMap((a) => {
       const steps = new Map(run.paths.get(a.id)!.steps.map((s) => [s.quarter, s]));
       return quarters.flatMap((q) => {
         const s = steps.get(q);
-        return s ? [[q, observed.get(q), a.label, s.label, s.level, s.distribution[s.state]]] : [];
+        return s
+          ? [
+              [
+                q,
+                observed.get(q),
+                observedBy(catalog, q),
+                a.label,
+                s.label,
+                s.level,
+                s.distribution[s.state]
+              ]
+            ]
+          : [];
       });
     })
   );
+}
+
+/** Who recorded a quarter's observed level: the record, the user (their addition), or nobody. */
+function observedBy(catalog: Catalog, quarter: string): string {
+  if (catalog.userQuarters?.includes(quarter)) return 'you';
+  return catalog.history.quarters.some((q) => q.quarter === quarter) ? 'record' : '';
 }

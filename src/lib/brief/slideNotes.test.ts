@@ -84,6 +84,20 @@ describe('slideCsv', () => {
   it('gives the timeline one row per analyst and quarter, with the state the engine computes', () => {
     const csv = slideCsv(catalog, 'explore-timeline', '?a=trenin-2020-guardrails');
     const row = csv.split('\r\n').find((l) => l.startsWith('2022Q1,'))!;
-    expect(row).toBe('2022Q1,-3,Trenin 2020 (guardrails),Rupture over Donbass,-3,1');
+    expect(row).toBe('2022Q1,-3,record,Trenin 2020 (guardrails),Rupture over Donbass,-3,1');
+  });
+
+  it('says which observed quarters the user added, and leaves the forecast-only ones blank', () => {
+    const last = catalog.history.quarters.at(-1)!;
+    const added = { quarter: '2026Q2', level: 2, drivers: last.drivers };
+    const extended = {
+      ...catalog,
+      history: { ...catalog.history, quarters: [...catalog.history.quarters, added] },
+      userQuarters: ['2026Q2']
+    };
+    const csv = slideCsv(extended, 'explore-timeline', '?a=trenin-2020-guardrails').split('\r\n');
+    expect(csv.find((l) => l.startsWith('2026Q2,'))).toMatch(/^2026Q2,2,you,/);
+    expect(csv.find((l) => l.startsWith('2026Q1,'))).toMatch(/^2026Q1,-?\d,record,/);
+    expect(csv.find((l) => l.startsWith('2027Q1,'))).toMatch(/^2027Q1,,,/);
   });
 });
