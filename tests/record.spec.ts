@@ -68,6 +68,9 @@ test('a quarter added to the record is scored, kept, exported and imported back'
   await expect(page.locator('.record-end').first()).toContainText('2026Q2 is your addition');
   const yourEvent = page.locator('tr', { hasText: 'Talks on Ukraine broke off.' });
   expect(await yourEvent.locator('td').first().textContent()).toContain('(yours)');
+  // The events chart's level strip marks the added quarter, with a legend entry.
+  await expect(page.locator('svg.chart rect.yours-band')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Legend' }).getByText('Your quarters')).toBeVisible();
 
   // Marked as the user's on the timelines and the matrix.
   await ready(page, '/explore');
