@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { collectConsoleProblems } from './helpers/console';
+import { catalogFiles, readCatalog } from '../src/cli/readCatalog';
+import { searchChanges } from '../src/lib/engine';
 
 const ID = 'tkachenko-2025-gamble';
 const YAML = readFileSync(new URL(`../examples/forecasts/${ID}.yaml`, import.meta.url), 'utf8');
@@ -90,5 +92,44 @@ test.describe('a forecast of the user’s own', () => {
     await expect(notice).toContainText('nowhere-state');
     await expect(page.getByRole('checkbox', { name: LABEL })).toHaveCount(0);
     await expect(page.getByRole('checkbox', { name: 'Notte 2025' })).toBeChecked();
+  });
+
+  test('is asked what it would take, and goes into the brief, like any other analyst', async ({
+    page
+  }) => {
+    // The engine's answer for the same catalog: the built-in files plus this one.
+    const builtIn = catalogFiles().forecasts.map((f) => f.path);
+    const withIt = readCatalog([...builtIn, `examples/forecasts/${ID}.yaml`]).catalog!;
+    const expected = searchChanges({
+      models: [withIt.models.get(ID)!],
+      target: { kind: 'levelAtLeast', level: 2 },
+      by: '2028Q4',
+      from: '2026Q1',
+      sources: withIt,
+      preset: { kind: 'observed' }
+    });
+    expect(expected.alternatives.length).toBeGreaterThan(0);
+
+    await keep(page, [{ id: ID, yaml: YAML }]);
+    await page.goto(`/explore?p=observed&a=${ID}&f=${ID}&q=2026Q1`);
+    await expect(page.getByRole('checkbox', { name: LABEL })).toBeChecked();
+    await page.getByText('What would it take?', { exact: true }).first().click();
+    const panel = page.getByTestId('what-it-takes');
+    await panel.getByLabel('Who', { exact: true }).selectOption(ID);
+    await panel.getByLabel('Target', { exact: true }).selectOption('levelAtLeast');
+    await panel.getByLabel('Level', { exact: true }).selectOption('2');
+    await panel.getByLabel('By', { exact: true }).selectOption('2028Q4');
+    await panel.getByRole('button', { name: 'Find the smallest changes' }).click();
+    await expect(panel.getByTestId('reach-alternative')).toHaveCount(expected.alternatives.length, {
+      timeout: 30_000
+    });
+
+    const button = page.getByRole('button', { name: 'Add to brief: Timeline' });
+    await button.click();
+    const form = page.locator('form', { has: page.getByLabel('Slide title') });
+    await form.getByLabel('Slide title').fill('Your forecast');
+    await form.getByRole('button', { name: 'Add slide' }).click();
+    await page.goto('/brief');
+    await expect(page.getByRole('main')).toContainText(LABEL);
   });
 });
