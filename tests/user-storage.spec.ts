@@ -78,6 +78,8 @@ test.describe('user storage faults', () => {
     await ready(page, '/explore');
     await saveScenario(page, 'Saved before');
     await page.addInitScript(() => {
+      const w = window as unknown as { realPut: typeof IDBObjectStore.prototype.put };
+      w.realPut = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = function () {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
@@ -89,10 +91,20 @@ test.describe('user storage faults', () => {
     );
     await expect(panel.getByRole('link', { name: 'No room' })).toBeVisible();
     await expect(panel.getByRole('link', { name: 'Saved before' })).toBeVisible();
-    // A reload shows what storage kept: the first one only.
+    // Room again: the next save works, and the notice still names the one kept for the tab only.
+    await page.evaluate(() => {
+      const w = window as unknown as { realPut: typeof IDBObjectStore.prototype.put };
+      IDBObjectStore.prototype.put = w.realPut;
+    });
+    await saveScenario(page, 'With room');
+    await expect(notice(page)).toContainText(
+      'One earlier change could not be saved in this browser and is kept only until you close this tab'
+    );
+    // A reload shows what storage kept: not the one saved while it was full.
     await ready(page, '/explore');
     await page.getByRole('heading', { name: 'Saved scenarios' }).scrollIntoViewIfNeeded();
     await expect(panel.getByRole('link', { name: 'Saved before' })).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'With room' })).toBeVisible();
     await expect(panel.getByRole('link', { name: 'No room' })).toHaveCount(0);
     expect(problems).toEqual([]);
   });

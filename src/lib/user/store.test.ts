@@ -105,10 +105,19 @@ describe('the IndexedDB store', () => {
       expect(result.saved).toBe(false);
       expect(result.problem).toMatch(/storage is full, so the scenario was not saved/);
       expect((await store.all('scenarios')).map((s) => s.id).sort()).toEqual(['saved', 'unsaved']);
-      // Once there is room, saving it again takes it out of the tab's memory into storage.
+      // Another save that works says the failed one is still only in the tab's memory.
       IDBObjectStore.prototype.put = originalPut;
+      expect(await store.put('scenarios', scenario('other'))).toEqual({
+        saved: true,
+        stillUnsaved: 1
+      });
+      // Once there is room, saving it again takes it out of the tab's memory into storage.
       expect(await store.put('scenarios', scenario('unsaved'))).toEqual({ saved: true });
-      expect((await store.all('scenarios')).map((s) => s.id).sort()).toEqual(['saved', 'unsaved']);
+      expect((await store.all('scenarios')).map((s) => s.id).sort()).toEqual([
+        'other',
+        'saved',
+        'unsaved'
+      ]);
     });
 
     it('another refusal is named with the browser’s words', async () => {

@@ -51,6 +51,8 @@ export interface SaveResult {
   saved: boolean;
   /** Why not, in words a user can act on. */
   problem?: string;
+  /** After a save that worked: earlier changes whose save failed, still kept only for the tab. */
+  stillUnsaved?: number;
 }
 
 export interface UserStore {
@@ -177,12 +179,19 @@ class IndexedStore implements UserStore {
       await done;
       if (this.#unsavedIds.delete(`${store}/${value.id}`))
         await this.#unsaved.delete(store, value.id);
-      return { saved: true };
+      return this.#savedResult();
     } catch (e) {
       await this.#unsaved.put(store, value);
       this.#unsavedIds.add(`${store}/${value.id}`);
       return failedWrite(e, WHAT[store]);
     }
+  }
+
+  /** A save that worked, saying how many earlier changes are still kept only for the tab. */
+  #savedResult(): SaveResult {
+    return this.#unsavedIds.size
+      ? { saved: true, stillUnsaved: this.#unsavedIds.size }
+      : { saved: true };
   }
 
   async delete(store: StoreName, id: string) {
@@ -193,7 +202,7 @@ class IndexedStore implements UserStore {
       const done = committed(tx);
       tx.objectStore(store).delete(id);
       await done;
-      return { saved: true };
+      return this.#savedResult();
     } catch (e) {
       return failedWrite(e, `the removal of ${WHAT[store]}`);
     }

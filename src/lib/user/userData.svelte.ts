@@ -138,7 +138,11 @@ class UserData {
     // Only a load that failed outright leaves no store: keep changes for the tab then.
     this.#store ??= await openUserStore(null);
     const result = await change(this.#store);
-    this.notice = result.saved ? (this.#store.persistent ? null : this.notice) : result.problem!;
+    if (!result.saved) this.notice = result.problem!;
+    else if (result.stillUnsaved)
+      // This save worked, but an earlier one did not: say so until that one is saved too.
+      this.notice = `${result.stillUnsaved === 1 ? 'One earlier change' : `${result.stillUnsaved} earlier changes`} could not be saved in this browser and ${result.stillUnsaved === 1 ? 'is' : 'are'} kept only until you close this tab. Export to a file to keep ${result.stillUnsaved === 1 ? 'it' : 'them'}.`;
+    else if (this.#store.persistent) this.notice = null;
     return result;
   }
 
