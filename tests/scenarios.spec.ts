@@ -117,6 +117,20 @@ test.describe('named scenarios', () => {
     await expect(panel.getByRole('listitem')).toContainText('2024Q1');
   });
 
+  test('a deleted scenario comes back in its place, now and after a reload', async ({ page }) => {
+    await open(page, '/explore?q=2024Q1');
+    await saveAs(page, 'First');
+    await saveAs(page, 'Second');
+    await expect.poll(() => names(page)).toEqual(['First', 'Second']);
+    await page.getByRole('button', { name: 'Delete First' }).click();
+    await expect.poll(() => names(page)).toEqual(['Second']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => names(page)).toEqual(['First', 'Second']);
+    await open(page, '/explore');
+    await savedPanel(page);
+    await expect.poll(() => names(page)).toEqual(['First', 'Second']);
+  });
+
   test('a scenario’s link is copied to share, and all of them go out and come back as a file', async ({
     page,
     context

@@ -203,6 +203,15 @@ class UserData {
     this.scenarios = this.scenarios.filter((s) => s.id !== id);
     return removed;
   }
+
+  /** Puts a deleted scenario back as it was, in its place in the list (its time is kept). */
+  async restoreScenario(scenario: SavedScenario): Promise<SaveResult> {
+    const result = await this.#write(() => this.#store!.put('scenarios', scenario));
+    this.scenarios = [...this.scenarios.filter((s) => s.id !== scenario.id), scenario].sort(
+      (a, b) => a.updated.localeCompare(b.updated)
+    );
+    return result;
+  }
 }
 
 export type { StoreContents };
