@@ -132,4 +132,24 @@ test.describe('a forecast of the user’s own', () => {
     await page.goto('/brief');
     await expect(page.getByRole('main')).toContainText(LABEL);
   });
+
+  test('that runs past 2030 lengthens the charts while it is shown', async ({ page }) => {
+    const later = YAML.replace(/^states:/m, 'until: 2034Q4\nstates:');
+    expect(later).toContain('until: 2034Q4');
+    await keep(page, [{ id: ID, yaml: later }]);
+    await page.goto('/explore?q=2026Q1');
+    const box = page.getByRole('checkbox', { name: LABEL });
+    await expect(box).toBeChecked();
+    const scrubber = page.locator('#quarter-range');
+    await scrubber.focus();
+    await page.keyboard.press('End');
+    await expect(scrubber).toHaveAttribute('aria-valuetext', '2034Q4');
+    // Hidden, it no longer stretches the charts; the quarter moves to the last one shown.
+    await box.uncheck();
+    await expect(scrubber).toHaveAttribute('aria-valuetext', '2030Q4');
+    await scrubber.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('End');
+    await expect(scrubber).toHaveAttribute('aria-valuetext', '2030Q4');
+  });
 });

@@ -4,7 +4,14 @@
  * The codec itself is pure and lives in exploration.ts.
  */
 import { catalog } from '$lib/catalog';
-import { buildSchedule, type Override, type UncertainDriver } from '$lib/engine';
+import {
+  buildSchedule,
+  horizonOf,
+  quarterRange,
+  toIndex,
+  type Override,
+  type UncertainDriver
+} from '$lib/engine';
 import {
   analystLabel,
   clearOverrides,
@@ -46,8 +53,25 @@ export class ExplorationView {
     shown: analystsOf(catalog).filter((a) => this.shown.includes(a.id))
   });
 
+  /**
+   * The quarters the charts show: from the earliest start of the analysts shown (or the record's
+   * first quarter) to the latest end. Hiding a forecast that runs past 2030 shortens the charts.
+   */
+  quarters = $derived.by(() => {
+    const shown = catalog.scenarios.filter((s) => this.shown.includes(s.id));
+    const span = horizonOf(shown, catalog.history.quarters);
+    return quarterRange(span.first, span.last);
+  });
+
   constructor() {
     this.set(defaultExploration(catalog));
+    // A quarter the charts no longer show (its analyst was hidden) moves to the nearest shown one.
+    $effect(() => {
+      const quarters = this.quarters;
+      if (!this.ready || quarters.includes(this.quarter)) return;
+      this.quarter =
+        toIndex(this.quarter) < toIndex(quarters[0]!) ? quarters[0]! : quarters.at(-1)!;
+    });
   }
 
   get exploration(): Exploration {
