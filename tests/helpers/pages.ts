@@ -7,8 +7,10 @@ export function readerPages(catalog: Pick<Catalog, 'scenarios'>): string[] {
     '/explore',
     '/compare',
     '/scorecard',
+    '/record',
     '/sources',
     ...catalog.scenarios.map((s) => `/sources/${s.source.ref}`),
-    '/brief'
+    '/brief',
+    '/author'
   ];
 }
