@@ -19,6 +19,12 @@ const BUILT_IN_SLOTS: Record<string, number> = {
   'yusui-2021-stalemate': 4
 };
 
+/** The colour × pattern slots the built-in forecasts leave for every other id. */
+const FREE_SLOTS = Array.from(
+  { length: ANALYST_COLOURS.length * ANALYST_DASHES.length },
+  (_, i) => i
+).filter((i) => !Object.values(BUILT_IN_SLOTS).includes(i));
+
 export interface AnalystStyle {
   colour: string;
   /** An SVG stroke-dasharray; absent for a solid line. */
@@ -41,10 +47,7 @@ function hash(text: string): number {
  * by a hash of the id (two of them may share a slot; their labels still tell them apart).
  */
 export function analystStyle(id: string): AnalystStyle {
-  const taken = new Set(Object.values(BUILT_IN_SLOTS));
-  const slots = ANALYST_COLOURS.length * ANALYST_DASHES.length;
-  const free = Array.from({ length: slots }, (_, i) => i).filter((i) => !taken.has(i));
-  const slot = BUILT_IN_SLOTS[id] ?? free[hash(id) % free.length]!;
+  const slot = BUILT_IN_SLOTS[id] ?? FREE_SLOTS[hash(id) % FREE_SLOTS.length]!;
   const colour = ANALYST_COLOURS[slot % ANALYST_COLOURS.length]!;
   const dash = ANALYST_DASHES[Math.floor(slot / ANALYST_COLOURS.length)];
   return dash ? { colour, dash } : { colour };

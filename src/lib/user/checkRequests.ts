@@ -68,7 +68,21 @@ export type CheckResult<R extends CheckRequest> = CheckAnswers[R['kind']];
 export type CheckResponse =
   { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
 
-/** Pure. */
+let lastOthers: { key: string; builtIn: Catalog; catalog: Catalog } | undefined;
+
+/**
+ * The catalog the draft is checked against. The author page asks on every edit with the same
+ * other forecasts, so the last one is kept rather than validating them all again each time.
+ */
+function othersCatalog(builtIn: Catalog, others: UserForecast[], record?: UserRecord): Catalog {
+  const key = JSON.stringify([others, record ?? null]);
+  if (lastOthers?.key !== key || lastOthers.builtIn !== builtIn) {
+    lastOthers = { key, builtIn, catalog: userCatalog(builtIn, others, record).catalog };
+  }
+  return lastOthers.catalog;
+}
+
+/** Pure (apart from keeping the last catalog of the other forecasts). */
 export function answerCheck(builtIn: Catalog, request: CheckRequest): CheckResult<CheckRequest> {
   // The record's drivers are the shared ones: a forecast's own drivers are not part of it.
   const shared = { drivers: builtIn.vocabulary.drivers.filter((d) => !d.declaredBy) };
@@ -83,7 +97,7 @@ export function answerCheck(builtIn: Catalog, request: CheckRequest): CheckResul
   const { history } = mergedHistory(builtIn, request.record);
   const files = { vocabulary: shared, likelihood: builtIn.likelihood, history };
   // The others are checked as the catalog does, so a clash of ids or of own drivers shows here.
-  const others = userCatalog(builtIn, request.others, request.record).catalog;
+  const others = othersCatalog(builtIn, request.others, request.record);
   const loaded = new Map<string, Model>(others.models);
   if (request.kind === 'import') {
     const outcome = checkImport(request.text, request.file, files, loaded);
