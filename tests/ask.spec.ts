@@ -22,6 +22,10 @@ const GUARDRAILS = 'trenin-2020-guardrails';
 async function open(page: Page, url: string) {
   await page.goto(url);
   await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
+  // The saved-scenarios panel above the Ask panels loads when it comes into view and grows; let
+  // it settle first, so that a click below it does not land while the page moves.
+  await page.getByRole('heading', { name: 'Saved scenarios' }).scrollIntoViewIfNeeded();
+  await expect(page.getByLabel('Save as scenario')).toBeVisible();
 }
 
 test('what would it take: the smallest changes, applied in one click, reach the target', async ({
