@@ -14,18 +14,24 @@ const ID = 'tkachenko-2025-gamble';
 const YAML = readFileSync(new URL(`../examples/forecasts/${ID}.yaml`, import.meta.url), 'utf8');
 const LABEL = 'Tkachenko 2025 (yours)';
 
-/** Opens the app once (which creates its database), then writes forecasts straight into it. */
+/**
+ * Opens the app, then writes forecasts straight into its database. Whichever of the page and this
+ * script opens the database first creates it at the app's version with its stores (migration
+ * 0 → 1), so the two never race into a database without them.
+ */
 async function keep(page: Page, forecasts: Array<{ id: string; yaml: string }>) {
   await page.goto('/');
   await page.evaluate(async (items) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('crosswinds');
+      const req = indexedDB.open('crosswinds', 1);
+      req.onupgradeneeded = () => {
+        for (const name of ['forecasts', 'record', 'scenarios'])
+          if (!req.result.objectStoreNames.contains(name))
+            req.result.createObjectStore(name, { keyPath: 'id' });
+      };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    // The app's migration makes the stores; wait for them if the page is still opening it.
-    for (let i = 0; i < 50 && !db.objectStoreNames.contains('forecasts'); i++)
-      await new Promise((r) => setTimeout(r, 100));
     const tx = db.transaction('forecasts', 'readwrite');
     for (const f of items)
       tx.objectStore('forecasts').put({
