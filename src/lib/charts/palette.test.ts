@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVEL_COLOURS, analystStyle, levelTextColour } from './palette';
+import { LEVEL_COLOURS, analystStyle, analystStyles, levelTextColour } from './palette';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -61,5 +61,33 @@ describe('analyst styles by id', () => {
     const distinct = new Set(styles.map((s) => `${s.colour}/${s.dash ?? 'solid'}`));
     expect(distinct.size).toBeGreaterThan(12);
     expect(styles.some((s) => s.dash !== undefined)).toBe(true);
+  });
+
+  it('gives analysts loaded together different styles where their ids ask for the same slot', () => {
+    // Find two ids the hash puts in one slot.
+    const seen = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const id = `view-${i}`;
+      const key = JSON.stringify(analystStyle(id));
+      if (seen.has(key)) pair = [seen.get(key)!, id];
+      else seen.set(key, id);
+    }
+    // The id first in alphabetical order keeps its slot.
+    const [first, second] = [...pair].sort() as [string, string];
+    const styles = analystStyles([...builtIn, second, first]);
+    expect(styles.get(first)).toEqual(analystStyle(first));
+    expect(styles.get(second)).not.toEqual(analystStyle(second));
+    const all = [...styles.values()].map((s) => JSON.stringify(s));
+    expect(new Set(all).size).toBe(all.length);
+    // Built-in forecasts never move, and an id alone keeps its own style.
+    for (const id of builtIn) expect(styles.get(id)).toEqual(analystStyle(id));
+    expect(analystStyles([...builtIn, second]).get(second)).toEqual(analystStyle(second));
+  });
+
+  it('keeps every style distinct while there are slots to go round', () => {
+    const ids = [...builtIn, ...Array.from({ length: 19 }, (_, i) => `forecast-${i}`)];
+    const all = [...analystStyles(ids).values()].map((s) => JSON.stringify(s));
+    expect(new Set(all).size).toBe(24);
   });
 });

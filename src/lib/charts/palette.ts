@@ -41,16 +41,66 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/**
- * An analyst's colour and line pattern, by id alone: whatever else is loaded, an analyst keeps
- * its style. Other ids than the built-in ones take one of the remaining colour × pattern slots
- * by a hash of the id (two of them may share a slot; their labels still tell them apart).
- */
-export function analystStyle(id: string): AnalystStyle {
-  const slot = BUILT_IN_SLOTS[id] ?? FREE_SLOTS[hash(id) % FREE_SLOTS.length]!;
+function styleOfSlot(slot: number): AnalystStyle {
   const colour = ANALYST_COLOURS[slot % ANALYST_COLOURS.length]!;
   const dash = ANALYST_DASHES[Math.floor(slot / ANALYST_COLOURS.length)];
   return dash ? { colour, dash } : { colour };
+}
+
+/** The slot an id asks for: a built-in forecast's own, any other's by a hash of its id. */
+function wantedSlot(id: string): number {
+  return BUILT_IN_SLOTS[id] ?? FREE_SLOTS[hash(id) % FREE_SLOTS.length]!;
+}
+
+/**
+ * An analyst's colour and line pattern, by id alone: whatever else is loaded, an analyst keeps
+ * its style. Other ids than the built-in ones take one of the remaining colour × pattern slots
+ * by a hash of the id. Two such ids may ask for one slot; `analystStyles` settles that.
+ */
+export function analystStyle(id: string): AnalystStyle {
+  return styleOfSlot(wantedSlot(id));
+}
+
+/**
+ * The styles of analysts loaded together, each one's own (`analystStyle`) unless another id
+ * already asked for the same slot: then the id later in alphabetical order moves to the next
+ * free slot, so no two analysts on one chart look alike while there are slots to go round.
+ * The built-in forecasts never move, and an id moves only while a clashing one is loaded.
+ */
+export function analystStyles(ids: readonly string[]): Map<string, AnalystStyle> {
+  const slots = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const id of ids) {
+    if (id in BUILT_IN_SLOTS) {
+      slots.set(id, BUILT_IN_SLOTS[id]!);
+      taken.add(BUILT_IN_SLOTS[id]!);
+    }
+  }
+  const others = [...new Set(ids)].filter((id) => !(id in BUILT_IN_SLOTS)).sort();
+  // Every id that finds its slot free keeps it first; only then do the clashing ones move.
+  const moved: string[] = [];
+  for (const id of others) {
+    const slot = wantedSlot(id);
+    if (taken.has(slot)) moved.push(id);
+    else {
+      slots.set(id, slot);
+      taken.add(slot);
+    }
+  }
+  for (const id of moved) {
+    const start = FREE_SLOTS.indexOf(wantedSlot(id));
+    let slot = wantedSlot(id);
+    for (let step = 1; step <= FREE_SLOTS.length; step++) {
+      const next = FREE_SLOTS[(start + step) % FREE_SLOTS.length]!;
+      if (!taken.has(next)) {
+        slot = next;
+        break;
+      }
+    }
+    slots.set(id, slot);
+    taken.add(slot);
+  }
+  return new Map(ids.map((id) => [id, styleOfSlot(slots.get(id)!)]));
 }
 
 /** Fill colours for the seven levels −3 … +3. */

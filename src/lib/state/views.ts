@@ -17,7 +17,7 @@ import {
   type PathResult,
   type Schedule
 } from '../engine';
-import { analystStyle } from '../charts/palette';
+import { analystStyles } from '../charts/palette';
 import { formatLevel } from '../charts/timelineMath';
 import { analystLabel, presetOf, type Exploration } from './exploration';
 
@@ -32,12 +32,13 @@ export interface Analyst {
   index: number;
 }
 
-/** Every analyst in catalog order, with its label and its colour by id (palette.ts). */
+/** Every analyst in catalog order, with its label and its colour by id (palette.ts), no two alike. */
 export function analystsOf(catalog: Pick<Catalog, 'scenarios' | 'userForecasts'>): Analyst[] {
+  const styles = analystStyles(catalog.scenarios.map((s) => s.id));
   return catalog.scenarios.map((s, index) => ({
     id: s.id,
     label: analystLabel(s, catalog),
-    ...analystStyle(s.id),
+    ...styles.get(s.id)!,
     yours: catalog.userForecasts?.includes(s.id) ?? false,
     index
   }));
