@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildPptx, type PptxArticle, type PptxInput } from './pptx';
+import type { TableCell } from './slideTable';
 
 /** A real PNG of w×h pixels (RGB, blue), so the deck embeds a picture any reader can decode. */
 function png(w: number, h: number): Buffer {
@@ -284,9 +285,11 @@ describe('buildPptx', () => {
   });
 
   it('buildPptx(input) draws a table slide as a native table with every row and column', async () => {
-    const rows = Array.from({ length: 7 }, (_, r) =>
+    const rows: TableCell[][] = Array.from({ length: 7 }, (_, r) =>
       Array.from({ length: 12 }, (_, c) => ({ text: c === 0 ? `Row ${r}` : `${r}.${c}` }))
     );
+    // One of the user's additions to the record: a heavy rule under it, as on screen.
+    rows[0]![11] = { text: '+2†', yours: true };
     const { slide } = await unzip(
       await buildPptx({
         ...input,
@@ -315,6 +318,10 @@ describe('buildPptx', () => {
     for (const row of rows) for (const c of row) expect(text).toContain(c.text);
     expect(text).toContain('What the numbers mean');
     expect(pictureBox(xml)).toBeUndefined();
+    const lnB = [...xml.matchAll(/<a:lnB w="(\d+)"[^>]*>.*?<\/a:lnB>/g)];
+    const heavy = lnB.filter((m) => m[0].includes('1F5FA8'));
+    expect(heavy).toHaveLength(1);
+    expect(Number(heavy[0]![1])).toBeGreaterThan(Number(lnB[0]![1]));
   });
 
   it('buildPptx(input) embeds an SVG chart with our own PNG as its fallback', async () => {

@@ -9,6 +9,7 @@ const FONT = 'Arial';
 const BORDER = { type: 'solid', pt: 0.5, color: 'C8C8C8' } as const;
 const HEADER_FILL = 'F2F4F7';
 const MUTED = '595959';
+const YOURS_RULE = { type: 'solid', pt: 2.5, color: '1F5FA8' } as const;
 
 const hex = (colour: string | undefined) => colour?.replace(/^#/, '').toUpperCase();
 
@@ -25,7 +26,8 @@ function cell(c: TableCell, header: boolean, pt: number, dense: boolean): PptxGe
       color: hex(c.color) ?? '1A1A1A',
       fill: { color: hex(c.fill) ?? (header ? HEADER_FILL : 'FFFFFF') },
       // A reading is marked by its asterisk; dashed frames on most cells would drown the levels.
-      border: BORDER,
+      // The user's addition to the record keeps its dagger and gets a heavy rule under it.
+      border: c.yours ? [BORDER, BORDER, YOURS_RULE, BORDER] : BORDER,
       margin: dense ? [0.02, 0.01, 0.02, 0.01] : [0.04, 0.05, 0.04, 0.05],
       ...(c.colspan && c.colspan > 1 ? { colspan: c.colspan } : {})
     }

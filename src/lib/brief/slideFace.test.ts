@@ -82,4 +82,45 @@ describe('slideTable', () => {
     expect(table.rows.length).toBe(catalog.scenarios.length);
     for (const row of table.rows) expect(row).toHaveLength(table.header[1]!.length);
   });
+
+  it('marks the quarters the user added to the record, in the matrix and the scorecard', () => {
+    const last = catalog.history.quarters.at(-1)!;
+    const added = ['2026Q2', '2026Q3'].map((quarter) => ({
+      quarter,
+      level: 2,
+      drivers: last.drivers
+    }));
+    const extended = {
+      ...catalog,
+      history: {
+        ...catalog.history,
+        quarters: [...catalog.history.quarters, ...added],
+        coverage: { ...catalog.history.coverage, to: '2026-09-30' }
+      },
+      userQuarters: ['2026Q2', '2026Q3']
+    };
+    const matrix = slideTable(extended, 'compare-matrix', '?q=2026Q1')!;
+    const quarterOf = (i: number) => {
+      const years = matrix.header[0]!.slice(1).flatMap((c) => Array(c.colspan ?? 1).fill(c.text));
+      return `${years[i]}${matrix.header[1]![i + 1]!.text}`;
+    };
+    const observed = matrix.rows[0]!.slice(1);
+    const marked = observed.flatMap((c, i) => (c.yours ? [quarterOf(i)] : []));
+    expect(marked).toEqual(['2026Q2', '2026Q3']);
+    for (const c of observed.filter((c) => c.yours)) expect(c.text).toBe('+2†');
+    // Only the record's row: an analyst's level in those quarters is not the user's.
+    expect(
+      matrix.rows
+        .slice(1)
+        .flat()
+        .some((c) => c.yours)
+    ).toBe(false);
+    expect(matrix.key).toContain('† your addition to the record (2026Q2–2026Q3)');
+    expect(slideTable(catalog, 'compare-matrix', '?q=2026Q1')!.key).not.toContain('†');
+
+    const scores = slideTable(extended, 'scorecard-table', '')!;
+    const spans = scores.rows.map((r) => r[2]!.text);
+    expect(spans.some((t) => t.endsWith('(2026Q2–2026Q3 yours)'))).toBe(true);
+    expect(scores.key).toContain('are your additions to the record');
+  });
 });

@@ -6,7 +6,8 @@
 import { quarterRange, MIN_RANKED_QUARTERS, formatLevel, type Catalog } from '../engine';
 import { LEVEL_COLOURS, levelTextColour } from '../charts/palette';
 import { formatShare } from '../state/scorecardText';
-import { matrixRows, runView, scoreRows } from '../state/views';
+import { OBSERVED_ROW, matrixRows, runView, scoreRows } from '../state/views';
+import { quarterSpan, scoredToText } from '../record/recordText';
 import { observedThrough } from '../state/exploration';
 import { explorationOf } from './slideNotes';
 import { scaleKey } from './slideFace';
@@ -25,6 +26,8 @@ export interface TableCell {
   colspan?: number;
   /** Reached through the model's own reading: drawn with a dashed frame and a mark. */
   reading?: boolean;
+  /** A quarter the user added to the record: drawn with a bar under it and a mark. */
+  yours?: boolean;
 }
 
 export interface SlideTableData {
@@ -47,11 +50,20 @@ export const isTableView = (view: SlideView) => TABLE_VIEWS.includes(view);
 /** The mark a reading cell carries besides its dashed frame, so it survives without colour. */
 export const READING_MARK = '*';
 
+/** The mark of a level the user added to the record, so it survives without colour. */
+export const YOURS_MARK = '†';
+
 const fmt = (n: number | undefined, digits = 2) => (n === undefined ? '—' : n.toFixed(digits));
 const share = (n: number | undefined) => (n === undefined ? '—' : formatShare(n));
 
 function scorecardTable(catalog: Catalog): SlideTableData {
   const rows = scoreRows(catalog);
+  const mine = catalog.userQuarters ?? [];
+  // " (2026Q2–2026Q3 yours)" where a row's scored span takes in the user's quarters.
+  const yoursWithin = (from: string, to: string) => {
+    const inside = mine.filter((q) => q >= from && q <= to);
+    return inside.length ? ` (${quarterSpan(inside)} yours)` : '';
+  };
   let rank = 0;
   const head = (text: string, colspan?: number): TableCell => ({
     text,
@@ -93,13 +105,13 @@ function scorecardTable(catalog: Catalog): SlideTableData {
       return [
         place,
         { text: r.label, bold: true },
-        { text: `${r.score.from}–${r.score.to}` },
+        { text: `${r.score.from}–${r.score.to}${yoursWithin(r.score.from, r.score.to)}` },
         ...run(r.score.runA),
         ...run(r.score.runB)
       ];
     }),
     widths: [1.3, 2.8, 1.3, ...Array(12).fill(1)],
-    key: `Ranked score, Brier and mean error (in levels): lower is better. Within one: share of quarters within one level of what happened. Scored: quarters scored; Reading: quarters reached through a model’s reading, not scored. Unranked: fewer than ${MIN_RANKED_QUARTERS} scored quarters.`,
+    key: `Ranked score, Brier and mean error (in levels): lower is better. Within one: share of quarters within one level of what happened. Scored: quarters scored; Reading: quarters reached through a model’s reading, not scored. Unranked: fewer than ${MIN_RANKED_QUARTERS} scored quarters.${mine.length ? ` ${scoredToText(observedThrough(catalog), mine)}` : ''}`,
     density: 'normal'
   };
 }
@@ -117,6 +129,7 @@ function matrixTable(catalog: Catalog, query: string): SlideTableData {
     else years.push({ text: year, bold: true, align: 'center', colspan: 1 });
   }
   const end = observedThrough(catalog);
+  const mine = (catalog.userQuarters ?? []).filter((q) => quarters.includes(q));
   return {
     caption: `The state of each analyst’s model in each quarter, ${first}–${last}, by level on the shared scale, with what happened in the first row; observed record to ${end}.`,
     header: [
@@ -135,17 +148,19 @@ function matrixTable(catalog: Catalog, query: string): SlideTableData {
       { text: row.label, bold: true },
       ...row.cells.map((c): TableCell => {
         if (c.level === null) return { text: '', align: 'center' };
+        const yours = row.id === OBSERVED_ROW && mine.includes(c.quarter);
         return {
-          text: `${formatLevel(c.level)}${c.reading ? READING_MARK : ''}`,
+          text: `${formatLevel(c.level)}${c.reading ? READING_MARK : ''}${yours ? YOURS_MARK : ''}`,
           align: 'center',
           fill: LEVEL_COLOURS[c.level],
           color: levelTextColour(c.level),
-          ...(c.reading ? { reading: true } : {})
+          ...(c.reading ? { reading: true } : {}),
+          ...(yours ? { yours: true } : {})
         };
       })
     ]),
     widths: [2.6, ...quarters.map(() => 0.3)],
-    key: `Levels: ${scaleKey(catalog)}. ${READING_MARK} the model’s reading, not the article’s words. Highlighted: ${e.quarter}.`,
+    key: `Levels: ${scaleKey(catalog)}. ${READING_MARK} the model’s reading, not the article’s words.${mine.length ? ` ${YOURS_MARK} your addition to the record (${quarterSpan(mine)}).` : ''} Highlighted: ${e.quarter}.`,
     density: 'dense'
   };
 }

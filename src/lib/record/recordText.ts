@@ -2,7 +2,7 @@
  * Sentences that say where the record ends once the user has added to it, naming the added
  * quarters as theirs. Pure.
  */
-import { recordEndSentence } from '$lib/engine/describe';
+import { recordEndSentence } from '../engine/describe';
 
 /** The record-end sentence, with the user's quarters (if any) named as theirs. */
 export function recordEndText(
