@@ -48,6 +48,7 @@ test.describe('named scenarios', () => {
     await expect(page).toHaveURL(/o=sanctions\.lifted\.2025Q3/);
     await expect(page).toHaveURL(/q=2025Q3/);
     await saveAs(page, 'Sanctions lifted');
+    await saveAs(page, 'Saved after it');
 
     // A fresh page load on the default view: the scenario is still listed, with what it holds.
     await open(page, '/explore');
@@ -72,8 +73,14 @@ test.describe('named scenarios', () => {
       'Renamed “Sanctions lifted” to “Relief from 2025Q3”.'
     );
     await expect(panel.getByRole('button', { name: 'Rename Relief from 2025Q3' })).toBeFocused();
+    // A renamed scenario keeps its place in the list after a reload.
     await open(page, '/explore');
     await savedPanel(page);
+    expect(await names(page)).toEqual(['Relief from 2025Q3', 'Saved after it']);
+    await page.getByRole('button', { name: 'Delete Saved after it' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Deleted' })).toContainText(
+      'Deleted “Saved after it”.'
+    );
     expect(await names(page)).toEqual(['Relief from 2025Q3']);
 
     // Delete, undo, and the undone scenario is saved again.

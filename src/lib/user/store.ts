@@ -37,6 +37,8 @@ export interface SavedScenario {
   name: string;
   query: string;
   updated: string;
+  /** ISO time of the first save; the list keeps this order through renames. Absent before 2026-12. */
+  created?: string;
 }
 
 export interface StoreContents {
@@ -270,7 +272,11 @@ const SHAPES: { [S in StoreName]: (v: Record<string, unknown>) => boolean } = {
     v.quarters.every(isRecordObject) &&
     Array.isArray(v.events) &&
     v.events.every(isRecordObject),
-  scenarios: (v) => isText(v.name) && isText(v.query) && isText(v.updated)
+  scenarios: (v) =>
+    isText(v.name) &&
+    isText(v.query) &&
+    isText(v.updated) &&
+    (v.created === undefined || isText(v.created))
 };
 
 /**

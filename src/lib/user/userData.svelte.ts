@@ -63,7 +63,7 @@ class UserData {
       ]);
       this.forecasts = forecasts.sort((a, b) => a.updated.localeCompare(b.updated));
       this.record = records[0];
-      this.scenarios = scenarios.sort((a, b) => a.updated.localeCompare(b.updated));
+      this.scenarios = scenarios.sort(byFirstSave);
     } catch (e) {
       problems.push(`Crosswinds could not read what this browser kept (${String(e)}).`);
     }
@@ -191,7 +191,11 @@ class UserData {
   }
 
   async saveScenario(scenario: Omit<SavedScenario, 'updated'>): Promise<SaveResult> {
-    const value = { ...scenario, updated: new Date().toISOString() };
+    const now = new Date().toISOString();
+    const before = this.scenarios.find((s) => s.id === scenario.id);
+    // A rename or a new view under a kept name stays where it was in the list.
+    const created = scenario.created ?? before?.created ?? before?.updated ?? now;
+    const value: SavedScenario = { ...scenario, updated: now, created };
     const result = await this.#write(() => this.#store!.put('scenarios', value));
     this.scenarios = this.#upsert(this.scenarios, value);
     return result;
@@ -208,10 +212,15 @@ class UserData {
   async restoreScenario(scenario: SavedScenario): Promise<SaveResult> {
     const result = await this.#write(() => this.#store!.put('scenarios', scenario));
     this.scenarios = [...this.scenarios.filter((s) => s.id !== scenario.id), scenario].sort(
-      (a, b) => a.updated.localeCompare(b.updated)
+      byFirstSave
     );
     return result;
   }
+}
+
+/** The order of the saved-scenarios list: by first save, whatever was renamed since. */
+function byFirstSave(a: SavedScenario, b: SavedScenario): number {
+  return (a.created ?? a.updated).localeCompare(b.created ?? b.updated);
 }
 
 export type { StoreContents };
