@@ -168,6 +168,39 @@ test.describe('author a forecast', () => {
     await expect(card).toBeVisible();
   });
 
+  test('an edit in the form keeps the comments the file had, in the YAML tab and the saved file', async ({
+    page
+  }, testInfo) => {
+    test.setTimeout(90_000);
+    const text = readFileSync('examples/forecasts/tkachenko-2025-gamble.yaml', 'utf8');
+    const comment = '# The fork the article names and leaves open: both answers, weighted.';
+    expect(text).toContain(comment);
+    await ready(page, '/author');
+    await page.getByLabel('Or paste the file’s text').fill(text);
+    await page.getByRole('button', { name: 'Import the pasted text' }).click();
+    const card = page.getByTestId('your-forecasts').locator('li[data-id="tkachenko-2025-gamble"]');
+    await card.getByRole('button', { name: 'Edit' }).click();
+
+    const form = page.locator('#panel-form');
+    await form.getByLabel('Thesis, in your words').fill('A thaw whose intent is still unknown.');
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    const yaml = page.getByLabel(/The forecast’s file/);
+    await expect(yaml).toHaveValue(/thesis: A thaw whose intent is still unknown\./);
+    expect(await yaml.inputValue()).toContain(comment);
+
+    await expect(page.getByTestId('check-summary')).toContainText('No problems');
+    await page.getByRole('button', { name: 'Save forecast' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved “' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await card.getByRole('button', { name: 'Download YAML' }).click();
+    const file = testInfo.outputPath('saved.yaml');
+    await (await download).saveAs(file);
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain('A thaw whose intent is still unknown.');
+    for (const line of text.split('\n').filter((l) => l.trim().startsWith('#')))
+      expect(saved).toContain(line.trim());
+  });
+
   test('each source page downloads its forecast’s file', async ({ page }) => {
     await page.goto('/sources/notte-2025-reset');
     await page.waitForLoadState('networkidle');

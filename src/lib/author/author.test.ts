@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkForecast, readYaml } from '$lib/engine/validate';
 import { realCatalog } from '$lib/engine/testCatalog';
 import { copyForecast, newForecast, uniqueId, withId } from './skeleton';
-import { fileData, forecastYaml } from './exportYaml';
+import { fileData, forecastYaml, forecastYamlOver } from './exportYaml';
+import { readFileSync } from 'node:fs';
 import { normalise, prune, renameState, reshapeGuard } from './draftEdit';
 import type { Guard } from '$lib/engine/schema';
 
@@ -170,5 +171,52 @@ describe('a half-written file in the form', () => {
     expect(errors(check(prune(draft), 'half')).length).toBeGreaterThan(0);
     expect(normalise('text')).toBeUndefined();
     expect(normalise([1])).toBeUndefined();
+  });
+});
+
+describe('saving over the text the user had', () => {
+  const text = readFileSync(
+    new URL('../../../examples/forecasts/tkachenko-2025-gamble.yaml', import.meta.url),
+    'utf8'
+  );
+  const data = () => normalise(read(text))!;
+
+  it('keeps every comment when the form changed nothing, and the file reads the same', () => {
+    const out = forecastYamlOver(text, data());
+    for (const line of text.split('\n').filter((l) => l.trim().startsWith('#')))
+      expect(out).toContain(line.trim());
+    expect(fileData(normalise(read(out))!)).toEqual(fileData(data()));
+  });
+
+  it('writes what the form changed, and keeps the comments of what it left', () => {
+    const draft = data();
+    draft.states['pragmatic-thaw']!.label = 'A cautious thaw';
+    delete draft.until;
+    draft.thesis = 'A new thesis.';
+    const out = forecastYamlOver(text, draft);
+    expect(read(out)).toMatchObject({ thesis: 'A new thesis.' });
+    expect(out).toContain('label: A cautious thaw');
+    expect(out).not.toContain('label: Pragmatic thaw');
+    expect(out).toContain('# The fork the article names and leaves open: both answers, weighted.');
+    expect(out).toContain('# Stanislav Tkachenko (St. Petersburg State University)');
+    expect(fileData(normalise(read(out))!)).toEqual(fileData(draft));
+  });
+
+  it('adds and removes list items and keys as the form did', () => {
+    const draft = data();
+    const before = draft.transitions.length;
+    draft.transitions = draft.transitions.slice(1);
+    draft.claims = [];
+    const out = forecastYamlOver(text, draft);
+    const back = normalise(read(out))!;
+    expect(back.transitions).toHaveLength(before - 1);
+    expect(back.claims ?? []).toEqual([]);
+    expect(fileData(back)).toEqual(fileData(draft));
+  });
+
+  it('writes a fresh file where there is no earlier text, or it does not read as YAML', () => {
+    const draft = data();
+    expect(forecastYamlOver(undefined, draft)).toBe(forecastYaml(draft));
+    expect(forecastYamlOver('id: [unclosed', draft)).toBe(forecastYaml(draft));
   });
 });

@@ -38,10 +38,22 @@ export class EditorState {
   placed = $derived(placeIssues(this.errors, this.fields));
   #run = 0;
 
-  constructor(draft: Draft, original?: string, origin: UserForecast['origin'] = 'authored') {
+  /**
+   * The file text the user last had (the stored file, or what they typed in the YAML tab): the
+   * saved text is written over it, so their comments and layout stay where the form left them.
+   */
+  text: string | undefined;
+
+  constructor(
+    draft: Draft,
+    original?: string,
+    origin: UserForecast['origin'] = 'authored',
+    text?: string
+  ) {
     this.draft = draft;
     this.original = original;
     this.origin = origin;
+    this.text = text;
   }
 
   /** The problems shown beside the field at `path`. */

@@ -3,7 +3,7 @@
  * format's order, defaults the loader fills in (an empty list, the quarterly trigger) left out, and
  * citations on one line where they are short. Loads the YAML library, so pages import it lazily.
  */
-import { Document, isMap, isPair, isScalar, parseDocument, visit, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit, type YAMLMap } from 'yaml';
 import type { Draft } from './skeleton';
 
 /** The order of keys in the format (docs/scenario-format.md), by the object they belong to. */
@@ -97,7 +97,6 @@ export function forecastYaml(scenario: Draft): string {
   return doc.toString({ lineWidth: 100 });
 }
 
-/** A file's text with its id replaced, comments and layout kept where the library can. */
 /**
  * The file's text with the source's title and short name replaced (no short name: removed),
  * keeping everything else the user wrote, comments included. Pure.
@@ -110,8 +109,50 @@ export function withNamesInText(text: string, names: { title: string; citeAs?: s
   return doc.toString({ lineWidth: 100 });
 }
 
+/** A file's text with its id replaced, comments and layout kept where the library can. */
 export function withIdInText(text: string, id: string): string {
   const doc = parseDocument(text);
   doc.set('id', id);
+  return doc.toString({ lineWidth: 100 });
+}
+
+/** `from`'s node changed in place to hold what `to` holds; a node that stays keeps its comments. */
+function carried(from: unknown, to: unknown): unknown {
+  if (isMap(from) && isMap(to)) {
+    const keyOf = (k: unknown) => String(isScalar(k) ? k.value : k);
+    const wanted = new Set(to.items.map((p) => keyOf(p.key)));
+    for (const pair of [...from.items]) if (!wanted.has(keyOf(pair.key))) from.delete(pair.key);
+    for (const pair of to.items) {
+      const key = keyOf(pair.key);
+      const before = from.get(key, true);
+      if (before === undefined) from.add(pair);
+      else {
+        const after = carried(before, pair.value);
+        if (after !== before) from.set(key, after);
+      }
+    }
+    return from;
+  }
+  if (isSeq(from) && isSeq(to)) {
+    from.items = to.items.map((item, i) =>
+      i < from.items.length ? carried(from.items[i], item) : item
+    ) as typeof from.items;
+    return from;
+  }
+  if (isScalar(from) && isScalar(to) && from.value === to.value) return from;
+  return to;
+}
+
+/**
+ * Pure. The forecast's file text written over the text the user last had (a stored file, or
+ * the YAML tab): what the form left as it was keeps its comments and layout there, what it
+ * changed takes the format's layout. Text that does not read as YAML is written afresh.
+ */
+export function forecastYamlOver(text: string | undefined, scenario: Draft): string {
+  const fresh = forecastYaml(scenario);
+  if (!text) return fresh;
+  const doc = parseDocument(text);
+  if (doc.errors.length || !isMap(doc.contents)) return fresh;
+  doc.contents = carried(doc.contents, parseDocument(fresh).contents) as typeof doc.contents;
   return doc.toString({ lineWidth: 100 });
 }
