@@ -1,14 +1,16 @@
 /**
- * The address of the page that audits an article's forecast: /sources/<ref> for a built-in
- * article (prerendered), /sources/yours?id=<forecast> for one of the user's own.
+ * The path of the page that audits an article's forecast: /sources/<ref> for a built-in article
+ * (prerendered), /sources/yours?id=<forecast> for one of the user's own. Unresolved: a link
+ * passes it through `resolve()` from $app/paths, which adds the site's base path.
  */
-import { resolve } from '$app/paths';
 import type { Catalog } from '../engine';
+
+export type SourcePath = `/sources/${string}`;
 
 export function sourcePage(
   catalog: Pick<Catalog, 'scenarios' | 'userForecasts'>,
   ref: string
-): string {
+): SourcePath {
   const yours = catalog.scenarios.find(
     (s) => s.source.ref === ref && catalog.userForecasts?.includes(s.id)
   );
@@ -16,8 +18,8 @@ export function sourcePage(
     (s) => s.source.ref === ref && !catalog.userForecasts?.includes(s.id)
   );
   return yours && !builtIn
-    ? `${resolve('/sources/yours')}?id=${encodeURIComponent(yours.id)}`
-    : resolve('/sources/[slug]', { slug: ref });
+    ? `/sources/yours?id=${encodeURIComponent(yours.id)}`
+    : `/sources/${encodeURIComponent(ref)}`;
 }
 
 /** sourcePage with a paragraph anchor. */
@@ -25,6 +27,6 @@ export function paragraphLink(
   catalog: Pick<Catalog, 'scenarios' | 'userForecasts'>,
   ref: string,
   para: number
-): string {
+): SourcePath {
   return `${sourcePage(catalog, ref)}#p${para}`;
 }
