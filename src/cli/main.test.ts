@@ -138,6 +138,19 @@ describe('simulate', () => {
     expect(row.label).toBe(withLift.steps[first]!.label);
     expect(row.why).toMatch(/sanctions/i);
   });
+
+  it('--set names the change in the header, and a fork on the same driver gives way to it', () => {
+    const plain = run('simulate', 'notte-2025-reset').out.join('\n');
+    expect(plain).toMatch(/fork: transatlantic = \w+ \(\d+%\)/);
+    const late = run('simulate', 'notte-2025-reset', '--set', 'transatlantic=cohesive@2027Q2');
+    expect(late.out[0]).toContain('with your changes: transatlantic cohesive from 2027Q2');
+    expect(late.out.join('\n')).toMatch(
+      /fork: transatlantic = \w+ \(\d+%\) until 2027Q2, then your change/
+    );
+    const early = run('simulate', 'notte-2025-reset', '--set', 'transatlantic=cohesive@2025Q2');
+    expect(early.out.join('\n')).toContain('transatlantic set by your change, not by the fork');
+    expect(early.out.join('\n')).not.toMatch(/transatlantic = \w+ \(/);
+  });
 });
 
 describe('bad arguments', () => {

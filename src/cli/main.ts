@@ -213,7 +213,7 @@ function simulate(argv: string[]): number {
     );
   }
   if (json) console.log(JSON.stringify(result, (k, v) => (k === 'trace' ? undefined : v), 2));
-  else console.log(formatPathTable(result, model, preset));
+  else console.log(formatPathTable(result, model, preset, overrides));
   return 0;
 }
 
