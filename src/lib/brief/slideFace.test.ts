@@ -120,7 +120,10 @@ describe('slideTable', () => {
 
     const scores = slideTable(extended, 'scorecard-table', '')!;
     const spans = scores.rows.map((r) => r[2]!.text);
-    expect(spans.some((t) => t.endsWith('(2026Q2–2026Q3 yours)'))).toBe(true);
-    expect(scores.key).toContain('are your additions to the record');
+    expect(spans.some((t) => /^\d{4}Q\d–2026Q3†$/.test(t))).toBe(true);
+    expect(spans.filter((t) => t.endsWith('†'))).toEqual(spans.filter((t) => t.includes('2026Q3')));
+    expect(scores.key).toContain(
+      '† Scored to 2026Q3; 2026Q2–2026Q3 are your additions to the record.'
+    );
   });
 });

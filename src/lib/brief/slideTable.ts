@@ -59,11 +59,9 @@ const share = (n: number | undefined) => (n === undefined ? '—' : formatShare(
 function scorecardTable(catalog: Catalog): SlideTableData {
   const rows = scoreRows(catalog);
   const mine = catalog.userQuarters ?? [];
-  // " (2026Q2–2026Q3 yours)" where a row's scored span takes in the user's quarters.
-  const yoursWithin = (from: string, to: string) => {
-    const inside = mine.filter((q) => q >= from && q <= to);
-    return inside.length ? ` (${quarterSpan(inside)} yours)` : '';
-  };
+  // A dagger where a row's scored span takes in the user's quarters; the key names them.
+  const yoursWithin = (from: string, to: string) =>
+    mine.some((q) => q >= from && q <= to) ? YOURS_MARK : '';
   let rank = 0;
   const head = (text: string, colspan?: number): TableCell => ({
     text,
@@ -111,7 +109,7 @@ function scorecardTable(catalog: Catalog): SlideTableData {
       ];
     }),
     widths: [1.3, 2.8, 1.3, ...Array(12).fill(1)],
-    key: `Ranked score, Brier and mean error (in levels): lower is better. Within one: share of quarters within one level of what happened. Scored: quarters scored; Reading: quarters reached through a model’s reading, not scored. Unranked: fewer than ${MIN_RANKED_QUARTERS} scored quarters.${mine.length ? ` ${scoredToText(observedThrough(catalog), mine)}` : ''}`,
+    key: `Ranked score, Brier and mean error (in levels): lower is better. Within one: share of quarters within one level of what happened. Scored: quarters scored; Reading: quarters reached through a model’s reading, not scored. Unranked: fewer than ${MIN_RANKED_QUARTERS} scored quarters.${mine.length ? ` ${YOURS_MARK} ${scoredToText(observedThrough(catalog), mine)}` : ''}`,
     density: 'normal'
   };
 }
