@@ -108,7 +108,8 @@ function scorecardTable(catalog: Catalog): SlideTableData {
         ...run(r.score.runB)
       ];
     }),
-    widths: [1.3, 2.8, 1.3, ...Array(12).fill(1)],
+    // Wide enough for "unranked", a two-line analyst name and a span like 2020Q3–2026Q1† on one line.
+    widths: [1.5, 3.1, 2.45, ...[1, 1.2, 1, 1, 1, 1], ...[1, 1.2, 1, 1, 1, 1]],
     key: `Ranked score, Brier and mean error (in levels): lower is better. Within one: share of quarters within one level of what happened. Scored: quarters scored; Reading: quarters reached through a model’s reading, not scored. Unranked: fewer than ${MIN_RANKED_QUARTERS} scored quarters.${mine.length ? ` ${YOURS_MARK} ${scoredToText(observedThrough(catalog), mine)}` : ''}`,
     density: 'normal'
   };
