@@ -157,6 +157,25 @@ describe('the IndexedDB store', () => {
       expect(await store.all('scenarios')).toEqual([scenario('a')]);
     });
 
+    it('a database of our name and version without our stores: the memory store, saying why', async () => {
+      const factory = new IDBFactory();
+      await new Promise<void>((resolve, reject) => {
+        const req = factory.open(DB_NAME, DB_VERSION);
+        req.onupgradeneeded = () => req.result.createObjectStore('record', { keyPath: 'id' });
+        req.onsuccess = () => {
+          req.result.close();
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      });
+      const store = await openUserStore(factory);
+      expect(store.persistent).toBe(false);
+      expect(store.problem).toContain(STORAGE_REFUSED);
+      expect(store.problem).toContain('lacks its forecasts, scenarios stores');
+      expect((await store.put('scenarios', scenario('a'))).saved).toBe(false);
+      expect(await store.all('scenarios')).toEqual([scenario('a')]);
+    });
+
     it('an open that fails with an error event: the memory store', async () => {
       const failing = {
         open() {

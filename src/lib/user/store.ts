@@ -254,6 +254,15 @@ export async function openUserStore(
         reject(new Error('another tab holds an older version open'));
       };
     });
+    // A database of this name and version that lacks our stores was made by something else
+    // (another program, or a page opening it without its migrations): say so, keep the tab's.
+    const missing = STORES.filter((name) => !db.objectStoreNames.contains(name));
+    if (missing.length) {
+      db.close();
+      return new MemoryStore(
+        `${STORAGE_REFUSED} (this browser's Crosswinds database lacks its ${missing.join(', ')} store${missing.length === 1 ? '' : 's'}; clearing the site's data in the browser's settings resets it)`
+      );
+    }
     return new IndexedStore(db);
   } catch (e) {
     return new MemoryStore(`${STORAGE_REFUSED} (${describe(e)})`);
