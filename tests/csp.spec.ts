@@ -3,24 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCatalog } from '../src/cli/readCatalog';
 import { collectCspViolations, metaPolicy } from './helpers/csp';
+import { readerPages } from './helpers/pages';
 
 const catalog = readCatalog().catalog;
 if (!catalog) throw new Error('the scenario files do not validate: npm run crosswinds -- validate');
-const slugs = [...new Set(catalog.scenarios.map((s) => s.source.ref))];
-
-const ROUTES = [
-  '/',
-  '/explore',
-  '/compare',
-  '/scorecard',
-  '/record',
-  '/sources',
-  ...slugs.map((slug) => `/sources/${slug}`),
-  '/brief',
-  '/brief/present',
-  '/brief/print',
-  '/author'
-];
+// The brief's show and print views too: each carries the policy and must keep to it.
+const ROUTES = [...readerPages(catalog), '/brief/present', '/brief/print'];
 
 async function ready(page: Page, url: string) {
   await page.goto(url);

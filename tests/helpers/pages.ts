@@ -9,7 +9,7 @@ export function readerPages(catalog: Pick<Catalog, 'scenarios'>): string[] {
     '/scorecard',
     '/record',
     '/sources',
-    ...catalog.scenarios.map((s) => `/sources/${s.source.ref}`),
+    ...new Set(catalog.scenarios.map((s) => `/sources/${s.source.ref}`)),
     '/brief',
     '/author'
   ];
