@@ -27,19 +27,20 @@ export function staticImportsFirst(
   const hoisted = new Map<string, { imports: string[]; dynamicImports: string[] }>();
   const emptied = new Set<string>();
   for (const key of Object.keys(out).filter(isPage)) {
-    const closure: string[] = [];
+    // In depth-first order, as SvelteKit's walk would meet them; a Set keeps insertion order.
+    const closure = new Set<string>();
     const visit = (k: string) => {
       for (const next of out[k]?.imports ?? []) {
-        if (closure.includes(next) || next === key) continue;
-        closure.push(next);
+        if (closure.has(next) || next === key) continue;
+        closure.add(next);
         visit(next);
       }
     };
     visit(key);
     const lazy = [key, ...closure].flatMap((k) => out[k]?.dynamicImports ?? []);
     hoisted.set(key, {
-      imports: closure,
-      dynamicImports: [...new Set(lazy)].filter((k) => !closure.includes(k) && k !== key)
+      imports: [...closure],
+      dynamicImports: [...new Set(lazy)].filter((k) => !closure.has(k) && k !== key)
     });
     for (const k of closure) emptied.add(k);
   }
